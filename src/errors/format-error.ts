@@ -1,0 +1,57 @@
+import { unwrapResolverError } from "@apollo/server/errors";
+import { type GraphQLFormattedError, GraphQLError } from "graphql";
+import { ErrorCode } from "./errors";
+
+/** Codes raised by Apollo Server or graphql-js for a bad request: shown to the client as they are. */
+const PASS_THROUGH = new Set<string>([
+  ...Object.values(ErrorCode),
+  "GRAPHQL_PARSE_FAILED",
+  "GRAPHQL_VALIDATION_FAILED",
+  "BAD_REQUEST",
+  "PERSISTED_QUERY_NOT_FOUND",
+  "PERSISTED_QUERY_NOT_SUPPORTED",
+  "OPERATION_RESOLUTION_FAILURE",
+  "DOWNSTREAM_SERVICE_ERROR",
+]);
+
+/** Errors a driver raises when the database cannot be reached. */
+const UNREACHABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|Connection terminated|timeout exceeded when trying to connect|terminating connection|the database system is (starting up|shutting down)|Client has encountered a connection error|Connection refused/i;
+
+export function isDatabaseUnreachable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return UNREACHABLE.test(`${String(code ?? "")} ${error.message}`) || (typeof code === "string" && /^(08|57P0)/.test(code));
+}
+
+export type UnexpectedErrorReporter = (error: unknown) => void;
+
+/**
+ * The one place where errors become what the client sees. Our typed errors and GraphQL's own
+ * keep their code and message; a database outage becomes SERVICE_UNAVAILABLE; anything else
+ * is masked as INTERNAL_SERVER_ERROR (no stack, no SQL) and reported server-side.
+ */
+export function createFormatError(report: UnexpectedErrorReporter) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    const code = formatted.extensions?.code;
+    if (typeof code === "string" && PASS_THROUGH.has(code) && (original instanceof GraphQLError || !(original instanceof Error))) {
+      const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
+      return { ...formatted, extensions };
+    }
+    if (isDatabaseUnreachable(original)) {
+      return {
+        message: "The database is unreachable; retry in a few seconds",
+        locations: formatted.locations,
+        path: formatted.path,
+        extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },
+      };
+    }
+    report(original);
+    return {
+      message: "Internal server error",
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
+  };
+}

@@ -1,0 +1,67 @@
+import DataLoader from "dataloader";
+import type { DataSource } from "typeorm";
+import { markers, sql } from "../db/sql-dialect";
+
+/** Keys per statement: far below SQLite's and PostgreSQL's bound-parameter limits. */
+const KEYS_PER_STATEMENT = 5000;
+
+/**
+ * Runs `SELECT … WHERE <column> IN (keys)` with the marker list put in place of `{keys}`,
+ * one statement per 5,000 keys (so one statement for any realistic request).
+ */
+export async function selectWhereIn<T>(
+  db: DataSource,
+  template: string,
+  keys: readonly string[],
+  extraParams: unknown[] = [],
+): Promise<T[]> {
+  const rows: T[] = [];
+  for (let i = 0; i < keys.length; i += KEYS_PER_STATEMENT) {
+    const chunk = keys.slice(i, i + KEYS_PER_STATEMENT);
+    // Parameters in template order: the extra ones may sit before or after {keys}.
+    const [before, after] = template.split("{keys}");
+    const countMarks = (s: string) => (s.match(/\?/g) ?? []).length;
+    const paramsBefore = extraParams.slice(0, countMarks(before));
+    const paramsAfter = extraParams.slice(countMarks(before));
+    if (after === undefined) throw new Error("selectWhereIn template lacks {keys}");
+    rows.push(...(await sql<T>(db, `${before}${markers(chunk.length)}${after}`, [...paramsBefore, ...chunk, ...paramsAfter])));
+  }
+  return rows;
+}
+
+/** One value (or null) per key, in key order: what DataLoader requires. */
+export function oneByKey<K, V>(keys: readonly K[], values: V[], keyOf: (value: V) => K): (V | null)[] {
+  const map = new Map<K, V>();
+  for (const value of values) map.set(keyOf(value), value);
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+/** A list per key (possibly empty), in key order, each list in the order the rows came. */
+export function manyByKey<K, V>(keys: readonly K[], values: V[], keyOf: (value: V) => K): V[][] {
+  const map = new Map<K, V[]>();
+  for (const value of values) {
+    const key = keyOf(value);
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  }
+  return keys.map((k) => map.get(k) ?? []);
+}
+
+/**
+ * Loaders that also depend on field arguments (a filter, a page): one DataLoader per distinct
+ * argument set, created on first use, living as long as the request's loaders.
+ */
+export class LoaderFamily<A, K, V> {
+  private readonly loaders = new Map<string, DataLoader<K, V>>();
+  constructor(private readonly make: (args: A) => DataLoader<K, V>) {}
+  with(args: A): DataLoader<K, V> {
+    const id = JSON.stringify(args ?? null);
+    let loader = this.loaders.get(id);
+    if (!loader) {
+      loader = this.make(args);
+      this.loaders.set(id, loader);
+    }
+    return loader;
+  }
+}

@@ -1,0 +1,57 @@
+import DataLoader from "dataloader";
+import type { DataSource } from "typeorm";
+import { Epci } from "../entities/epci.entity";
+import type { EpciKind } from "../entities/epci-kind";
+import type { EpciFilter } from "../resolvers/epci.input";
+import { epciFilterSql } from "../services/epci-filter.sql";
+import { LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
+
+export const EPCI_COLUMNS = "e.siren, e.name, e.kind, e.population";
+
+export function toEpci(row: Record<string, unknown>): Epci {
+  const epci = new Epci();
+  epci.siren = String(row.siren);
+  epci.name = String(row.name);
+  epci.kind = String(row.kind) as EpciKind;
+  epci.population = Number(row.population);
+  return epci;
+}
+
+/** Filtered EPCI grouped by a parent key found through `epci_department`. */
+function epcisByParent(db: DataSource, parentColumn: "ed.department_code" | "d.region_code", filter: EpciFilter | null) {
+  return new DataLoader<string, Epci[]>(async (parentKeys) => {
+    const condition = epciFilterSql(filter);
+    const joinDepartment = parentColumn === "d.region_code" ? "JOIN department d ON d.code = ed.department_code" : "";
+    const rows = await selectWhereIn<Record<string, unknown>>(
+      db,
+      `SELECT DISTINCT ${parentColumn} AS parent_key, ${EPCI_COLUMNS}, e.search_name FROM epci_department ed
+       ${joinDepartment} JOIN epci e ON e.siren = ed.epci_siren
+       WHERE ${parentColumn} IN ({keys})${condition.where.map((w) => ` AND ${w}`).join("")}
+       ORDER BY e.search_name, e.siren`,
+      parentKeys,
+      condition.params,
+    );
+    return manyByKey(parentKeys, rows, (row) => String(row.parent_key)).map((list) => list.map(toEpci));
+  });
+}
+
+export function createEpciLoaders(db: DataSource) {
+  return {
+    bySiren: new DataLoader<string, Epci | null>(async (sirens) => {
+      const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${EPCI_COLUMNS} FROM epci e WHERE e.siren IN ({keys})`, sirens);
+      return oneByKey(sirens, rows.map(toEpci), (e) => e.siren);
+    }),
+    /** The EPCI a commune belongs to (null for the four island communes outside any EPCI). */
+    byCommune: new DataLoader<string, Epci | null>(async (communeCodes) => {
+      const rows = await selectWhereIn<Record<string, unknown>>(
+        db,
+        `SELECT ec.commune_code AS parent_key, ${EPCI_COLUMNS} FROM epci_commune ec
+         JOIN epci e ON e.siren = ec.epci_siren WHERE ec.commune_code IN ({keys})`,
+        communeCodes,
+      );
+      return oneByKey(communeCodes, rows, (row) => String(row.parent_key)).map((row) => (row ? toEpci(row) : null));
+    }),
+    byDepartment: new LoaderFamily<EpciFilter | null, string, Epci[]>((filter) => epcisByParent(db, "ed.department_code", filter)),
+    byRegion: new LoaderFamily<EpciFilter | null, string, Epci[]>((filter) => epcisByParent(db, "d.region_code", filter)),
+  };
+}

@@ -1,0 +1,17 @@
+import type { NonEmptyArray } from "type-graphql";
+import type { RequestContext } from "../context/request-context";
+
+/** The key fields of an entity as the gateway sends them (`{ __typename, code }`). */
+export type EntityRepresentation = { __typename: string } & Record<string, unknown>;
+
+/** Loads the entity a representation points to, through the request's loaders (so it batches). */
+export type ReferenceResolver = (representation: EntityRepresentation, ctx: RequestContext) => Promise<object | null> | object | null;
+
+/** One federated subgraph of this codebase: its resolvers and the entities it can resolve by key. */
+export interface SubgraphDefinition {
+  /** Name in the supergraph ("territories", "care-offer", "initiatives"). */
+  name: string;
+  resolvers: NonEmptyArray<Function>;
+  /** Entities whose fields this subgraph owns, by GraphQL type name. */
+  references: Record<string, ReferenceResolver>;
+}

@@ -1,0 +1,52 @@
+import type { EpciFilter } from "../resolvers/epci.input";
+import { EpciOrder } from "../resolvers/epci.input";
+import { toSearchText } from "./search-text";
+
+/** SQL conditions (with `?` markers) on the EPCI aliased `e`, and their parameters. */
+export interface SqlCondition {
+  where: string[];
+  params: unknown[];
+}
+
+/** Translates an EpciFilter into conditions on `epci e`; territorial ones use EXISTS, so rows never repeat. */
+export function epciFilterSql(filter: EpciFilter | undefined | null): SqlCondition {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (!filter) return { where, params };
+  if (filter.regionCode !== undefined && filter.regionCode !== null) {
+    where.push(
+      "EXISTS (SELECT 1 FROM epci_department fd JOIN department fdd ON fdd.code = fd.department_code WHERE fd.epci_siren = e.siren AND fdd.region_code = ?)",
+    );
+    params.push(filter.regionCode);
+  }
+  if (filter.departmentCode !== undefined && filter.departmentCode !== null) {
+    where.push("EXISTS (SELECT 1 FROM epci_department fd WHERE fd.epci_siren = e.siren AND fd.department_code = ?)");
+    params.push(filter.departmentCode);
+  }
+  if (filter.kinds && filter.kinds.length > 0) {
+    where.push(`e.kind IN (${filter.kinds.map(() => "?").join(", ")})`);
+    params.push(...filter.kinds);
+  }
+  if (filter.nameContains) {
+    where.push("e.search_name LIKE ?");
+    params.push(`%${toSearchText(filter.nameContains)}%`);
+  }
+  if (filter.minPopulation !== undefined && filter.minPopulation !== null) {
+    where.push("e.population >= ?");
+    params.push(filter.minPopulation);
+  }
+  if (filter.maxPopulation !== undefined && filter.maxPopulation !== null) {
+    where.push("e.population <= ?");
+    params.push(filter.maxPopulation);
+  }
+  return { where, params };
+}
+
+export function epciOrderSql(order: EpciOrder | undefined | null): string {
+  switch (order ?? EpciOrder.NAME) {
+    case EpciOrder.POPULATION_DESC: return "e.population DESC, e.siren";
+    case EpciOrder.POPULATION_ASC: return "e.population ASC, e.siren";
+    case EpciOrder.SIREN: return "e.siren";
+    default: return "e.search_name, e.siren";
+  }
+}
