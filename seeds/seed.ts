@@ -1,18 +1,43 @@
 import type { DataSource } from "typeorm";
 import type { SyncCounts } from "./lib/sync-table";
+import { seedApl } from "./apl.seed";
+import { seedBarometer } from "./barometer.seed";
+import { dataFile } from "./data-files";
+import { importZonesRouges } from "./importers/zones-rouges.importer";
+import { seedInitiatives } from "./initiatives.seed";
+import { seedProfessionals } from "./professionals.seed";
+import { seedPublishedFigures } from "./published-figures.seed";
 import { seedTerritories } from "./territories.seed";
 
 export type SeedReport = Record<string, SyncCounts>;
 export type SeedLog = (line: string) => void;
 
-/** Every dataset, in dependency order. Idempotent: a second run reports nothing added or changed. */
+/**
+ * Every bundled dataset, in dependency order. Idempotent: a second run reports nothing added,
+ * changed or removed. The zones rouges go through the same import users run with the official list.
+ */
 export async function seedAll(db: DataSource, log: SeedLog = () => {}): Promise<SeedReport> {
   const report: SeedReport = {};
   const started = Date.now();
-  Object.assign(report, await seedTerritories(db));
-  for (const [table, c] of Object.entries(report)) {
-    log(`${table}: ${c.added} added, ${c.changed} changed, ${c.unchanged} unchanged${c.removed ? `, ${c.removed} removed` : ""}`);
-  }
+  const step = async (name: string, run: () => Promise<SeedReport>) => {
+    const t = Date.now();
+    const counts = await run();
+    Object.assign(report, counts);
+    for (const [table, c] of Object.entries(counts)) {
+      log(`${table}: ${c.added} added, ${c.changed} changed, ${c.unchanged} unchanged${c.removed ? `, ${c.removed} removed` : ""}`);
+    }
+    log(`  (${name}: ${Date.now() - t} ms)`);
+  };
+  await step("territories", () => seedTerritories(db));
+  await step("professionals", () => seedProfessionals(db));
+  await step("APL", () => seedApl(db));
+  await step("barometer", () => seedBarometer(db));
+  await step("published figures", () => seedPublishedFigures(db));
+  await step("zones rouges", async () => {
+    const { dataset: _dataset, rows: _rows, ...counts } = await importZonesRouges(db, dataFile("zones-rouges-2025.csv"));
+    return { zone_rouge: counts };
+  });
+  await step("initiatives", () => seedInitiatives(db));
   log(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return report;
 }

@@ -37,6 +37,8 @@ export async function syncTable(manager: EntityManager, rows: Row[], options: Sy
   const driver = manager.connection.driver;
   const isPostgres = isPostgresDb(manager);
   const id = (name: string) => driver.escape(name);
+  // better-sqlite3 binds numbers, not booleans.
+  const bind = (value: unknown) => (typeof value === "boolean" && !isPostgres ? (value ? 1 : 0) : value);
   const keyOf = (row: Record<string, unknown>) => options.key.map((k) => String(row[k])).join("\u0000");
   const comparable = (value: unknown) => (value === null || value === undefined ? "\u0001null" : String(value === true ? 1 : value === false ? 0 : value));
 
@@ -94,7 +96,7 @@ export async function syncTable(manager: EntityManager, rows: Row[], options: Sy
     const params: unknown[] = [];
     const tuples = chunk.map((row) => {
       const marks = options.columns.map((c) => {
-        params.push(row[c] ?? null);
+        params.push(bind(row[c] ?? null));
         return isPostgres ? `$${params.length}` : "?";
       });
       return `(${marks.join(", ")})`;

@@ -1,5 +1,5 @@
-import { IsInt, IsOptional, Length, Matches, Max, Min } from "class-validator";
-import { Field, InputType, Int, registerEnumType } from "type-graphql";
+import { IsBoolean, IsInt, IsNumber, IsOptional, Length, Matches, Max, Min } from "class-validator";
+import { Field, Float, InputType, Int, registerEnumType } from "type-graphql";
 import { EpciKind } from "../entities/epci-kind";
 import { DEPARTMENT_CODE, FORMAT_HINTS, REGION_CODE } from "../validation/territory-codes";
 
@@ -36,6 +36,23 @@ export class EpciFilter {
   @Min(0, { message: "maxPopulation must be zero or more (received $value)" })
   @Max(100_000_000)
   maxPopulation?: number;
+
+  @Field({
+    nullable: true,
+    description: "true: only EPCI designated as zones rouges (confirmed designations); false: only those that are not.",
+  })
+  @IsOptional()
+  @IsBoolean()
+  zoneRouge?: boolean;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Only EPCI whose APL to GPs (population-weighted, DREES 2023) is at most this; 2.5 is the usual under-served threshold.",
+  })
+  @IsOptional()
+  @IsNumber()
+  @Min(0, { message: "maxApl must be zero or more (received $value)" })
+  maxApl?: number;
 }
 
 export enum EpciOrder {
@@ -43,6 +60,8 @@ export enum EpciOrder {
   POPULATION_DESC = "POPULATION_DESC",
   POPULATION_ASC = "POPULATION_ASC",
   SIREN = "SIREN",
+  APL_ASC = "APL_ASC",
+  APL_DESC = "APL_DESC",
 }
 registerEnumType(EpciOrder, {
   name: "EpciOrder",
@@ -52,5 +71,7 @@ registerEnumType(EpciOrder, {
     POPULATION_DESC: { description: "Most populous first." },
     POPULATION_ASC: { description: "Least populous first." },
     SIREN: { description: "By SIREN." },
+    APL_ASC: { description: "Most under-served first: lowest APL to GPs (DREES 2023, population-weighted), whether designated zone rouge or not." },
+    APL_DESC: { description: "Best-served first: highest APL to GPs." },
   },
 });

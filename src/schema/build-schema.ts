@@ -14,6 +14,7 @@ export const FEDERATION_LINK =
 export function buildTypeGraphQLSchema(definition: SubgraphDefinition): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: definition.resolvers,
+    orphanedTypes: definition.orphanedTypes,
     // Federation directives (@key…) are not declared in this schema: the subgraph build adds them.
     skipCheck: true,
     validateFn: validateArguments,

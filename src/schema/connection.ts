@@ -1,7 +1,8 @@
-import { ClassType, Field, Int, ObjectType } from "type-graphql";
+import { ClassType, Directive, Field, Int, ObjectType } from "type-graphql";
 import { BadUserInputError } from "../errors/errors";
 import { DEFAULT_PAGE_SIZE } from "../resolvers/territory.args";
 
+@Directive("@shareable")
 @ObjectType("PageInfo", { description: "Where a page sits in the whole list (Relay cursor connections)." })
 export class PageInfo {
   @Field({ description: "True when more items follow this page." })

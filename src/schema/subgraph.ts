@@ -12,6 +12,11 @@ export interface SubgraphDefinition {
   /** Name in the supergraph ("territories", "care-offer", "initiatives"). */
   name: string;
   resolvers: NonEmptyArray<Function>;
+  /**
+   * Types to emit even if no field of this subgraph returns them: the entities it extends
+   * (reachable through `_entities`), e.g. Region for a subgraph that adds Region.zonesRouges.
+   */
+  orphanedTypes?: Function[];
   /** Entities whose fields this subgraph owns, by GraphQL type name. */
   references: Record<string, ReferenceResolver>;
 }

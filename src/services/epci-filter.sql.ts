@@ -39,14 +39,27 @@ export function epciFilterSql(filter: EpciFilter | undefined | null): SqlConditi
     where.push("e.population <= ?");
     params.push(filter.maxPopulation);
   }
+  if (filter.zoneRouge !== undefined && filter.zoneRouge !== null) {
+    // Zones rouges are care-offer data; the shared database lets the territories subgraph filter on them.
+    where.push(`${filter.zoneRouge ? "" : "NOT "}EXISTS (SELECT 1 FROM zone_rouge fz WHERE fz.epci_siren = e.siren AND fz.confirmed = TRUE)`);
+  }
+  if (filter.maxApl !== undefined && filter.maxApl !== null) {
+    where.push(`${APL_OF_EPCI} <= ?`);
+    params.push(filter.maxApl);
+  }
   return { where, params };
 }
+
+const APL_OF_EPCI = "(SELECT fa.value FROM apl_aggregate fa WHERE fa.level = 'EPCI' AND fa.code = e.siren)";
 
 export function epciOrderSql(order: EpciOrder | undefined | null): string {
   switch (order ?? EpciOrder.NAME) {
     case EpciOrder.POPULATION_DESC: return "e.population DESC, e.siren";
     case EpciOrder.POPULATION_ASC: return "e.population ASC, e.siren";
     case EpciOrder.SIREN: return "e.siren";
+    // EPCI without APL (Mayotte) come last either way.
+    case EpciOrder.APL_ASC: return `CASE WHEN ${APL_OF_EPCI} IS NULL THEN 1 ELSE 0 END, ${APL_OF_EPCI} ASC, e.siren`;
+    case EpciOrder.APL_DESC: return `CASE WHEN ${APL_OF_EPCI} IS NULL THEN 1 ELSE 0 END, ${APL_OF_EPCI} DESC, e.siren`;
     default: return "e.search_name, e.siren";
   }
 }

@@ -12,6 +12,8 @@ import type { DepartmentFilter } from "../resolvers/department.input";
 import { DepartmentOrder } from "../resolvers/department.input";
 import type { EpciFilter, EpciOrder } from "../resolvers/epci.input";
 import { epciFilterSql, epciOrderSql } from "./epci-filter.sql";
+import { professionalSourceId } from "./measure.service";
+import { GP_SPECIALTY, ProfessionalSource } from "./professional-sources";
 import { toSearchText } from "./search-text";
 
 type SqlRow = Record<string, unknown>;
@@ -36,8 +38,30 @@ export async function listDepartments(
     where.push("d.search_name LIKE ?");
     params.push(`%${toSearchText(filter.nameContains)}%`);
   }
+  const usesDensity =
+    filter?.gpDensityBelow !== undefined || filter?.gpDensityAtLeast !== undefined ||
+    order === DepartmentOrder.GP_DENSITY_ASC || order === DepartmentOrder.GP_DENSITY_DESC;
+  let density = "";
+  if (usesDensity) {
+    // GP densities are care-offer data, read from the shared database for filtering and ordering.
+    const family = filter?.gpDensitySource ?? ProfessionalSource.DREES_RPPS;
+    const source = await professionalSourceId(ctx, family, filter?.gpDensityVintage);
+    density = `(SELECT ps.density FROM professional_stat ps WHERE ps.department_code = d.code AND ps.source_id = '${source.id.replace(/'/g, "''")}' AND ps.specialty = '${GP_SPECIALTY[family].replace(/'/g, "''")}')`;
+    if (filter?.gpDensityBelow !== undefined && filter.gpDensityBelow !== null) {
+      where.push(`${density} < ?`);
+      params.push(filter.gpDensityBelow);
+    }
+    if (filter?.gpDensityAtLeast !== undefined && filter.gpDensityAtLeast !== null) {
+      where.push(`${density} >= ?`);
+      params.push(filter.gpDensityAtLeast);
+    }
+  }
   const orderBy =
-    order === DepartmentOrder.NAME ? "d.search_name" : order === DepartmentOrder.POPULATION_DESC ? "d.population DESC, d.code" : "d.code";
+    order === DepartmentOrder.NAME ? "d.search_name"
+    : order === DepartmentOrder.POPULATION_DESC ? "d.population DESC, d.code"
+    : order === DepartmentOrder.GP_DENSITY_ASC ? `CASE WHEN ${density} IS NULL THEN 1 ELSE 0 END, ${density} ASC, d.code`
+    : order === DepartmentOrder.GP_DENSITY_DESC ? `CASE WHEN ${density} IS NULL THEN 1 ELSE 0 END, ${density} DESC, d.code`
+    : "d.code";
   const rows = await sql<SqlRow>(
     ctx.db,
     `SELECT ${DEPARTMENT_COLUMNS} FROM department d${where.length ? ` WHERE ${where.join(" AND ")}` : ""} ORDER BY ${orderBy}`,

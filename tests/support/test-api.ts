@@ -27,7 +27,10 @@ export async function createTestApi(db: DataSource): Promise<TestApi> {
   const server = new ApolloServer<RequestContext>({
     schema,
     includeStacktraceInErrorResponses: false,
-    formatError: createFormatError((e) => unexpected.push(e)),
+    formatError: createFormatError((e) => {
+      unexpected.push(e);
+      if (process.env.TEST_SHOW_ERRORS === "1") console.error(e);
+    }),
   });
   await server.start();
   return {

@@ -1,0 +1,45 @@
+import DataLoader from "dataloader";
+import type { DataSource } from "typeorm";
+import { ZoneRouge } from "../entities/zone-rouge.entity";
+import { LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
+
+function toZoneRouge(row: Record<string, unknown>): ZoneRouge {
+  const zone = new ZoneRouge();
+  zone.epciSiren = String(row.epci_siren);
+  zone.designatedOn = String(row.designated_on);
+  zone.programme = String(row.programme);
+  zone.confirmed = row.confirmed === true || row.confirmed === 1;
+  zone.note = row.note === null || row.note === undefined ? null : String(row.note);
+  zone.sourceId = String(row.source_id);
+  return zone;
+}
+
+const COLUMNS = "z.epci_siren, z.designated_on, z.programme, z.confirmed, z.note, z.source_id";
+
+/** Zones rouges of a territory: by default only confirmed designations. */
+function zonesWithin(db: DataSource, parent: "ed.department_code" | "d.region_code", includeUnconfirmed: boolean) {
+  return new DataLoader<string, ZoneRouge[]>(async (codes) => {
+    const join = parent === "d.region_code" ? "JOIN department d ON d.code = ed.department_code" : "";
+    const rows = await selectWhereIn<Record<string, unknown>>(
+      db,
+      `SELECT DISTINCT ${parent} AS parent_key, ${COLUMNS}, e.population FROM zone_rouge z
+       JOIN epci e ON e.siren = z.epci_siren
+       JOIN epci_department ed ON ed.epci_siren = z.epci_siren ${join}
+       WHERE ${parent} IN ({keys})${includeUnconfirmed ? "" : " AND z.confirmed = TRUE"}
+       ORDER BY e.population DESC, z.epci_siren`,
+      codes,
+    );
+    return manyByKey(codes, rows, (r) => String(r.parent_key)).map((list) => list.map(toZoneRouge));
+  });
+}
+
+export function createZoneRougeLoaders(db: DataSource) {
+  return {
+    byEpci: new DataLoader<string, ZoneRouge | null>(async (sirens) => {
+      const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${COLUMNS} FROM zone_rouge z WHERE z.epci_siren IN ({keys})`, sirens);
+      return oneByKey(sirens, rows.map(toZoneRouge), (z) => z.epciSiren);
+    }),
+    byRegion: new LoaderFamily<boolean, string, ZoneRouge[]>((includeUnconfirmed) => zonesWithin(db, "d.region_code", includeUnconfirmed)),
+    byDepartment: new LoaderFamily<boolean, string, ZoneRouge[]>((includeUnconfirmed) => zonesWithin(db, "ed.department_code", includeUnconfirmed)),
+  };
+}

@@ -1,0 +1,32 @@
+import { IsOptional, Length, Matches } from "class-validator";
+import { ArgsType, Field } from "type-graphql";
+import { ProfessionalSource } from "../services/professional-sources";
+
+@ArgsType()
+export class ProfessionalArgs {
+  @Field(() => String, { nullable: true, description: 'Only specialties whose name contains this text, ignoring case and accents ("generale", "infirmier").' })
+  @IsOptional()
+  @Length(2, 100, { message: "specialty must be 2 to 100 characters long" })
+  specialty?: string;
+
+  @Field(() => ProfessionalSource, { nullable: true, description: "Producer of the figures. Default DREES_RPPS." })
+  @IsOptional()
+  source?: ProfessionalSource;
+
+  @Field(() => String, { nullable: true, description: 'Vintage of that producer ("2010", "2025"); the latest by default.' })
+  @IsOptional()
+  @Matches(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: 'vintage must be a year or a date, e.g. "2025" (received "$value")' })
+  vintage?: string;
+}
+
+@ArgsType()
+export class DensityArgs {
+  @Field(() => ProfessionalSource, { nullable: true, description: "Producer of the figure. Default DREES_RPPS (all GPs in activity, vintage 2022 inferred)." })
+  @IsOptional()
+  source?: ProfessionalSource;
+
+  @Field(() => String, { nullable: true, description: "Vintage of that producer; the latest by default." })
+  @IsOptional()
+  @Matches(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: 'vintage must be a year or a date, e.g. "2025" (received "$value")' })
+  vintage?: string;
+}

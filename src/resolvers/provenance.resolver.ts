@@ -1,0 +1,70 @@
+import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../context/request-context";
+import { ProfessionalStat } from "../entities/professional-stat.entity";
+import { SasPlatform } from "../entities/sas-platform.entity";
+import { Source } from "../entities/source.entity";
+import { ZoneRouge } from "../entities/zone-rouge.entity";
+import { entityReference } from "../schema/entity-reference";
+import type { DepartmentKey } from "../schema/references";
+import { CareOfferRefs } from "../schema/subgraphs/care-offer.references";
+import { Indicator } from "../schema/types/indicator.type";
+import { Measure } from "../schema/types/measure.type";
+import { historyOf } from "../services/measure.service";
+
+/** Loads a source that a row points to; a dangling id is a data bug, not a client error. */
+async function sourceOf(ctx: RequestContext, id: string): Promise<Source> {
+  const source = await ctx.loaders.source.byId.load(id);
+  if (!source) throw new Error(`missing source row "${id}"`);
+  return source;
+}
+
+@Resolver(() => Measure)
+export class MeasureResolver {
+  @FieldResolver(() => Source, { description: "Where the figure comes from." })
+  source(@Root() m: Measure, @Ctx() ctx: RequestContext): Promise<Source> {
+    return sourceOf(ctx, m.sourceId);
+  }
+
+  @FieldResolver(() => [Measure], { description: "The same series at every date loaded, oldest first (this one included), each with its own source." })
+  history(@Root() m: Measure, @Ctx() ctx: RequestContext): Promise<Measure[]> {
+    return historyOf(ctx, m);
+  }
+}
+
+@Resolver(() => ProfessionalStat)
+export class ProfessionalStatResolver {
+  @FieldResolver(() => Source, { description: "Where the figures come from." })
+  source(@Root() s: ProfessionalStat, @Ctx() ctx: RequestContext): Promise<Source> {
+    return sourceOf(ctx, s.sourceId);
+  }
+}
+
+@Resolver(() => ZoneRouge)
+export class ZoneRougeResolver {
+  @FieldResolver(() => Source, { description: "The public page or list that names this EPCI as a zone rouge." })
+  source(@Root() z: ZoneRouge, @Ctx() ctx: RequestContext): Promise<Source> {
+    return sourceOf(ctx, z.sourceId);
+  }
+}
+
+@Resolver(() => Indicator)
+export class IndicatorSourceResolver {
+  @FieldResolver(() => Source, { description: "Where the figure comes from." })
+  source(@Root() i: Indicator, @Ctx() ctx: RequestContext): Promise<Source> {
+    return sourceOf(ctx, i.sourceId);
+  }
+}
+
+@Resolver(() => SasPlatform)
+export class SasPlatformFieldsResolver {
+  @FieldResolver(() => Source, { nullable: true, description: "The platform list it comes from." })
+  source(@Root() p: SasPlatform, @Ctx() ctx: RequestContext): Promise<Source | null> {
+    return p.sourceId ? sourceOf(ctx, p.sourceId) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => [CareOfferRefs.DepartmentRef], { description: "Départements the platform covers." })
+  async departments(@Root() p: SasPlatform, @Ctx() ctx: RequestContext): Promise<DepartmentKey[]> {
+    const codes = await ctx.loaders.sas.departmentCodes.load(p.id);
+    return codes.map((code) => entityReference("Department", { code }));
+  }
+}

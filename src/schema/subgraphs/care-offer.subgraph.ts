@@ -1,0 +1,38 @@
+import { CareOfferQueryResolver } from "../../resolvers/care-offer-query.resolver";
+import { DepartmentCareOfferResolver } from "../../resolvers/department-care-offer.resolver";
+import { CommuneCareOfferResolver, EpciCareOfferResolver } from "../../resolvers/epci-care-offer.resolver";
+import {
+  IndicatorSourceResolver,
+  MeasureResolver,
+  ProfessionalStatResolver,
+  SasPlatformFieldsResolver,
+  ZoneRougeResolver,
+} from "../../resolvers/provenance.resolver";
+import { RegionCareOfferResolver } from "../../resolvers/region-care-offer.resolver";
+import type { SubgraphDefinition } from "../subgraph";
+import { CareOfferRefs } from "./care-offer.references";
+
+/** Health figures with their sources: professionals, APL, PDSA, SAS, zones rouges, indicators. */
+export const careOfferSubgraph: SubgraphDefinition = {
+  name: "care-offer",
+  resolvers: [
+    DepartmentCareOfferResolver,
+    RegionCareOfferResolver,
+    EpciCareOfferResolver,
+    CommuneCareOfferResolver,
+    MeasureResolver,
+    ProfessionalStatResolver,
+    ZoneRougeResolver,
+    IndicatorSourceResolver,
+    SasPlatformFieldsResolver,
+    CareOfferQueryResolver,
+  ],
+  // Territories are extended by key: nothing to load, the key is all these fields need.
+  orphanedTypes: Object.values(CareOfferRefs),
+  references: {
+    Region: (ref) => ({ code: ref.code }),
+    Department: (ref) => ({ code: ref.code }),
+    Epci: (ref) => ({ siren: ref.siren }),
+    Commune: (ref) => ({ code: ref.code }),
+  },
+};

@@ -1,0 +1,31 @@
+import { InitiativeResolver, OrganizationResolver } from "../../resolvers/initiative.resolver";
+import {
+  CommuneInitiativesResolver,
+  DepartmentInitiativesResolver,
+  EpciInitiativesResolver,
+  RegionInitiativesResolver,
+} from "../../resolvers/territory-initiatives.resolver";
+import type { SubgraphDefinition } from "../subgraph";
+import { InitiativesRefs } from "./initiatives.references";
+
+/** Organizations and the initiatives they carry in the territories. */
+export const initiativesSubgraph: SubgraphDefinition = {
+  name: "initiatives",
+  resolvers: [
+    InitiativeResolver,
+    OrganizationResolver,
+    RegionInitiativesResolver,
+    DepartmentInitiativesResolver,
+    EpciInitiativesResolver,
+    CommuneInitiativesResolver,
+  ],
+  orphanedTypes: Object.values(InitiativesRefs),
+  references: {
+    Region: (ref) => ({ code: ref.code }),
+    Department: (ref) => ({ code: ref.code }),
+    Epci: (ref) => ({ siren: ref.siren }),
+    Commune: (ref) => ({ code: ref.code }),
+    Initiative: (ref, ctx) => ctx.loaders.initiative.byId.load(String(ref.id)),
+    Organization: (ref, ctx) => ctx.loaders.organization.byId.load(String(ref.id)),
+  },
+};
