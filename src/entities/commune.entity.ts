@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { KEY_DESCRIPTIONS } from "../schema/key-descriptions";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from "typeorm";
 import { Department } from "./department.entity";
 
@@ -10,7 +11,7 @@ import { Department } from "./department.entity";
 })
 @Entity("commune")
 export class Commune {
-  @Field(() => ID, { description: 'INSEE commune code (not the postal code), e.g. "38316" for Pont-de-Chéruy.' })
+  @Field(() => ID, { description: KEY_DESCRIPTIONS.communeCode })
   @PrimaryColumn({ type: "varchar", length: 5 })
   code: string;
 

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { KEY_DESCRIPTIONS } from "../schema/key-descriptions";
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from "typeorm";
 import { Region } from "./region.entity";
 
@@ -10,7 +11,7 @@ import { Region } from "./region.entity";
 })
 @Entity("department")
 export class Department {
-  @Field(() => ID, { description: 'INSEE département code: "46" (Lot), "2A" (Corse-du-Sud), "971" (Guadeloupe).' })
+  @Field(() => ID, { description: KEY_DESCRIPTIONS.departmentCode })
   @PrimaryColumn({ type: "varchar", length: 3 })
   code: string;
 

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { KEY_DESCRIPTIONS } from "../schema/key-descriptions";
 import { Column, Entity, JoinTable, ManyToMany, PrimaryColumn } from "typeorm";
 import { Commune } from "./commune.entity";
 import { Department } from "./department.entity";
@@ -13,7 +14,7 @@ import { EpciKind } from "./epci-kind";
 })
 @Entity("epci")
 export class Epci {
-  @Field(() => ID, { description: "SIREN of the EPCI: nine digits, e.g. 200035327 (CC Cazals-Salviac)." })
+  @Field(() => ID, { description: KEY_DESCRIPTIONS.epciSiren })
   @PrimaryColumn({ type: "varchar", length: 9 })
   siren: string;
 

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
+import { KEY_DESCRIPTIONS } from "../schema/key-descriptions";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
 @Directive('@key(fields: "code")')
@@ -9,7 +10,7 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 })
 @Entity("region")
 export class Region {
-  @Field(() => ID, { description: 'INSEE région code, two digits (e.g. "76" for Occitanie, "01" for Guadeloupe).' })
+  @Field(() => ID, { description: KEY_DESCRIPTIONS.regionCode })
   @PrimaryColumn({ type: "varchar", length: 3 })
   code: string;
 

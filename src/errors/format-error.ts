@@ -4,7 +4,8 @@ import { ErrorCode } from "./errors";
 
 /** Codes raised by Apollo Server or graphql-js for a bad request: shown to the client as they are. */
 const PASS_THROUGH = new Set<string>([
-  ...Object.values(ErrorCode),
+  // INTERNAL_SERVER_ERROR is left out: Apollo gives that code to unexpected errors, which are masked.
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
   "GRAPHQL_PARSE_FAILED",
   "GRAPHQL_VALIDATION_FAILED",
   "BAD_REQUEST",
@@ -23,6 +24,8 @@ export function isDatabaseUnreachable(error: unknown): boolean {
   return UNREACHABLE.test(`${String(code ?? "")} ${error.message}`) || (typeof code === "string" && /^(08|57P0)/.test(code));
 }
 
+const MASKED_MESSAGE = "Internal server error";
+
 export type UnexpectedErrorReporter = (error: unknown) => void;
 
 /**
@@ -38,6 +41,10 @@ export function createFormatError(report: UnexpectedErrorReporter) {
       const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
+    if (code === ErrorCode.INTERNAL_SERVER_ERROR && formatted.message === MASKED_MESSAGE) {
+      // Already masked (and reported) by an in-process subgraph.
+      return { message: MASKED_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code } };
+    }
     if (isDatabaseUnreachable(original)) {
       return {
         message: "The database is unreachable; retry in a few seconds",
@@ -48,7 +55,7 @@ export function createFormatError(report: UnexpectedErrorReporter) {
     }
     report(original);
     return {
-      message: "Internal server error",
+      message: MASKED_MESSAGE,
       locations: formatted.locations,
       path: formatted.path,
       extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },

@@ -1,4 +1,5 @@
 import { Directive, Field, ID, ObjectType } from "type-graphql";
+import { KEY_DESCRIPTIONS } from "./key-descriptions";
 
 /** Key fields of the territories other subgraphs extend. */
 export interface RegionKey { code: string }
@@ -19,28 +20,28 @@ export function territoryReferences() {
   @Directive('@key(fields: "code")')
   @ObjectType("Region")
   class RegionRef implements RegionKey {
-    @Field(() => ID, { description: 'INSEE région code ("76").' })
+    @Field(() => ID, { description: KEY_DESCRIPTIONS.regionCode })
     code: string;
   }
 
   @Directive('@key(fields: "code")')
   @ObjectType("Department")
   class DepartmentRef implements DepartmentKey {
-    @Field(() => ID, { description: 'INSEE département code ("46").' })
+    @Field(() => ID, { description: KEY_DESCRIPTIONS.departmentCode })
     code: string;
   }
 
   @Directive('@key(fields: "siren")')
   @ObjectType("Epci")
   class EpciRef implements EpciKey {
-    @Field(() => ID, { description: 'SIREN of the EPCI ("200035327").' })
+    @Field(() => ID, { description: KEY_DESCRIPTIONS.epciSiren })
     siren: string;
   }
 
   @Directive('@key(fields: "code")')
   @ObjectType("Commune")
   class CommuneRef implements CommuneKey {
-    @Field(() => ID, { description: 'INSEE commune code ("38316").' })
+    @Field(() => ID, { description: KEY_DESCRIPTIONS.communeCode })
     code: string;
   }
 

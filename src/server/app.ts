@@ -2,6 +2,7 @@ import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import express, { type Express } from "express";
+import type { GatewayInterface } from "@apollo/server-gateway-interface";
 import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { createRequestContext, type RequestContext } from "../context/request-context";
@@ -10,9 +11,12 @@ import { createFormatError } from "../errors/format-error";
 import { EXAMPLE_QUERIES } from "./examples";
 import { graphiqlAssets, graphiqlPage } from "./graphiql";
 
+/** What executes operations: a schema (monolith, or one subgraph alone) or the federation gateway. */
+export type Executable = { schema: GraphQLSchema } | { gateway: GatewayInterface };
+
 export interface AppOptions {
   db: DataSource;
-  schema: GraphQLSchema;
+  executable: Executable;
   /** Serve GraphiQL on GET /graphql to browsers. Default true. */
   graphiql?: boolean;
   /** Allow introspection queries. Default true. */
@@ -38,7 +42,7 @@ function sqlLogPerRequest(): express.RequestHandler {
 export async function createApp(options: AppOptions): Promise<App> {
   const report = options.reportError ?? ((error: unknown) => process.stderr.write(`unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`));
   const apollo = new ApolloServer<RequestContext>({
-    schema: options.schema,
+    ...options.executable,
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError(report),

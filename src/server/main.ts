@@ -1,28 +1,35 @@
 import "reflect-metadata";
+import { parseCliArgs } from "../config/cli-args";
 import { ConfigError, loadConfig } from "../config/config";
 import { openDatabase } from "../db/data-source";
-import { buildMonolithSchema } from "../schema/monolith";
-import { ALL_SUBGRAPHS } from "../schema/subgraphs";
+import { CompositionError } from "../gateway/compose";
+import { SubgraphUnreachableError } from "../gateway/create-gateway";
+import { GatewayConfigError, loadGatewayConfig } from "../gateway/gateway-config";
 import { seedIfEmpty } from "../../seeds/seed";
-import { createApp } from "./app";
+import { UnknownSubgraphError, type ServeMode } from "./executable";
+import { startServer } from "./start-server";
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 
+/** Errors that mean "fix your configuration": one clear message, no stack. */
+const CONFIGURATION_ERRORS = [ConfigError, GatewayConfigError, CompositionError, SubgraphUnreachableError, UnknownSubgraphError];
+
 async function main(): Promise<void> {
   const started = Date.now();
+  const args = parseCliArgs(process.argv.slice(2));
   const config = loadConfig();
+  const mode: ServeMode = args.subgraph
+    ? { kind: "subgraph", name: args.subgraph }
+    : args.monolith
+      ? { kind: "monolith" }
+      : { kind: "gateway", config: loadGatewayConfig(args.gatewayConfig ?? process.env.GATEWAY_CONFIG) };
   const db = await openDatabase(config.database);
   await seedIfEmpty(db, log);
-  const schema = await buildMonolithSchema(ALL_SUBGRAPHS);
-  const { app, apollo } = await createApp({ db, schema });
-  const server = app.listen(config.port, () => {
-    const address = server.address();
-    const port = typeof address === "object" && address ? address.port : config.port;
-    log(`territoire-santé ready on http://localhost:${port}/graphql (${Date.now() - started} ms)`);
-  });
+  const running = await startServer({ db, mode, port: args.port ?? config.port });
+  log(`territoire-santé: ${running.description}`);
+  log(`ready on ${running.url} in ${Date.now() - started} ms`);
   const shutdown = async () => {
-    server.close();
-    await apollo.stop();
+    await running.close();
     await db.destroy();
     process.exit(0);
   };
@@ -31,6 +38,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`start-up failed: ${error instanceof ConfigError ? error.message : error instanceof Error ? error.stack : String(error)}\n`);
+  const expected = CONFIGURATION_ERRORS.some((type) => error instanceof type);
+  process.stderr.write(`start-up failed: ${expected ? (error as Error).message : error instanceof Error ? error.stack : String(error)}\n`);
   process.exit(1);
 });

@@ -13,7 +13,7 @@ describe("the HTTP server", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const { app, apollo } = await createApp({ db: database.db, schema: await buildMonolithSchema(ALL_SUBGRAPHS) });
+    const { app, apollo } = await createApp({ db: database.db, executable: { schema: await buildMonolithSchema(ALL_SUBGRAPHS) } });
     stopApollo = () => apollo.stop();
     server = await new Promise<Server>((resolve) => {
       const s = app.listen(0, "127.0.0.1", () => resolve(s));

@@ -1,11 +1,20 @@
 import { ApolloServer } from "@apollo/server";
+import type { QueryPlan } from "@apollo/query-planner";
 import type { GraphQLFormattedError } from "graphql";
 import type { DataSource } from "typeorm";
 import { createRequestContext, type RequestContext } from "../../src/context/request-context";
 import { runWithSqlLog, SqlStatementLog } from "../../src/db/sql-statement-log";
 import { createFormatError } from "../../src/errors/format-error";
+import { createGateway } from "../../src/gateway/create-gateway";
+import { buildLocalSubgraphs } from "../../src/gateway/local-subgraphs";
 import { buildMonolithSchema } from "../../src/schema/monolith";
 import { ALL_SUBGRAPHS } from "../../src/schema/subgraphs";
+
+/**
+ * Which schema the suite runs against: TEST_SCHEMA=monolith runs it on the merged schema,
+ * otherwise on the federation gateway (what `npm start` serves).
+ */
+export const TEST_SCHEMA: "gateway" | "monolith" = process.env.TEST_SCHEMA === "monolith" ? "monolith" : "gateway";
 
 export interface TestResult<T = Record<string, unknown>> {
   data?: T | null;
@@ -17,23 +26,34 @@ export interface TestResult<T = Record<string, unknown>> {
 
 export interface TestApi {
   execute<T = any>(query: string, variables?: Record<string, unknown>): Promise<TestResult<T>>;
+  /** Unexpected errors reported (and masked) so far. */
+  unexpected: unknown[];
   stop(): Promise<void>;
 }
 
-/** Runs operations in-process against the schema the server serves, with a fresh context each. */
-export async function createTestApi(db: DataSource): Promise<TestApi> {
-  const schema = await buildMonolithSchema(ALL_SUBGRAPHS);
+/** Runs operations in-process against what the server serves, with a fresh request context each. */
+export async function createTestApi(
+  db: DataSource,
+  schema: "gateway" | "monolith" = TEST_SCHEMA,
+  onQueryPlan?: (plan: QueryPlan) => void,
+): Promise<TestApi> {
   const unexpected: unknown[] = [];
+  const report = (e: unknown) => {
+    unexpected.push(e);
+    if (process.env.TEST_SHOW_ERRORS === "1") console.error(e);
+  };
+  const executable =
+    schema === "monolith"
+      ? { schema: await buildMonolithSchema(ALL_SUBGRAPHS) }
+      : { gateway: (await createGateway(await buildLocalSubgraphs(), { config: { subgraphs: {}, partners: [] }, reportError: report, onQueryPlan })).gateway };
   const server = new ApolloServer<RequestContext>({
-    schema,
+    ...executable,
     includeStacktraceInErrorResponses: false,
-    formatError: createFormatError((e) => {
-      unexpected.push(e);
-      if (process.env.TEST_SHOW_ERRORS === "1") console.error(e);
-    }),
+    formatError: createFormatError(report),
   });
   await server.start();
   return {
+    unexpected,
     async execute(query, variables) {
       const log = new SqlStatementLog();
       const response = await runWithSqlLog(log, () =>

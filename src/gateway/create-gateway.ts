@@ -1,0 +1,113 @@
+import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { GraphQLError } from "graphql";
+import type { QueryPlan } from "@apollo/query-planner";
+import type { UnexpectedErrorReporter } from "../errors/format-error";
+import { MaskedLocalGraphQLDataSource } from "./masked-local-data-source";
+import type { GraphQLSchema } from "graphql";
+import { composeSupergraph, type Composed, type SubgraphSdl } from "./compose";
+import type { GatewayConfig } from "./gateway-config";
+import type { BuiltSubgraph } from "./local-subgraphs";
+
+/** How long the gateway waits for a remote subgraph (partner or ours) before giving up on its fields. */
+const REMOTE_TIMEOUT_MS = 10_000;
+
+/**
+ * A subgraph over HTTP, with a timeout. When it cannot be reached, its fields fail with
+ * DOWNSTREAM_SERVICE_ERROR naming the subgraph (the rest of the query is still answered).
+ */
+class RemoteSubgraphDataSource extends RemoteGraphQLDataSource {
+  constructor(
+    private readonly serviceName: string,
+    url: string,
+  ) {
+    super({
+      url,
+      fetcher: (input, init) => fetch(input as string, { ...(init as RequestInit), signal: AbortSignal.timeout(REMOTE_TIMEOUT_MS) }) as never,
+    });
+  }
+
+  override didEncounterError(error: Error): void {
+    if (error instanceof GraphQLError) throw error;
+    const cause = (error as { cause?: { code?: string } }).cause?.code ?? error.name;
+    throw new GraphQLError(`subgraph "${this.serviceName}" could not be reached (${cause})`, {
+      extensions: { code: "DOWNSTREAM_SERVICE_ERROR", serviceName: this.serviceName },
+    });
+  }
+}
+
+export class SubgraphUnreachableError extends Error {
+  override name = "SubgraphUnreachableError";
+}
+
+/** Asks a running subgraph for its SDL (`_service { sdl }`), the way Apollo's tools do. */
+export async function fetchSubgraphSdl(name: string, url: string, timeoutMs = 5000): Promise<string> {
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "apollo-require-preflight": "true" },
+      body: JSON.stringify({ query: "query __ApolloGetServiceDefinition__ { _service { sdl } }" }),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (error) {
+    throw new SubgraphUnreachableError(`subgraph "${name}" at ${url} is unreachable: ${(error as Error).cause ?? (error as Error).message}`);
+  }
+  const body = (await response.json().catch(() => null)) as { data?: { _service?: { sdl?: string } } } | null;
+  const sdl = body?.data?._service?.sdl;
+  if (!response.ok || typeof sdl !== "string") {
+    throw new SubgraphUnreachableError(`subgraph "${name}" at ${url} did not return its SDL (HTTP ${response.status}); is it a Federation subgraph?`);
+  }
+  return sdl;
+}
+
+export interface GatewayParts {
+  gateway: ApolloGateway;
+  composed: Composed;
+  subgraphs: SubgraphSdl[];
+}
+
+/**
+ * The supergraph of our subgraphs (in-process unless the config points one elsewhere) and the
+ * partners' subgraphs, composed at start-up. In-process subgraphs execute through
+ * LocalGraphQLDataSource: no network hop, and they share the request's loaders and SQL log.
+ */
+export interface CreateGatewayOptions {
+  config: GatewayConfig;
+  /** Where masked unexpected errors of in-process subgraphs go. Default: stderr. */
+  reportError?: UnexpectedErrorReporter;
+  /** Called with each query plan the gateway executes (tests assert plans with it). */
+  onQueryPlan?: (plan: QueryPlan) => void;
+}
+
+const reportToStderr: UnexpectedErrorReporter = (error) =>
+  process.stderr.write(`unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
+
+export async function createGateway(local: BuiltSubgraph[], options: CreateGatewayOptions): Promise<GatewayParts> {
+  const { config, reportError = reportToStderr, onQueryPlan } = options;
+  const inProcess = new Map<string, GraphQLSchema>();
+  const subgraphs: SubgraphSdl[] = [];
+  for (const subgraph of local) {
+    const remote = config.subgraphs[subgraph.name];
+    if (remote) {
+      subgraphs.push({ name: subgraph.name, url: remote.url, sdl: await fetchSubgraphSdl(subgraph.name, remote.url) });
+    } else {
+      inProcess.set(subgraph.name, subgraph.schema);
+      subgraphs.push({ name: subgraph.name, url: `in-process://${subgraph.name}`, sdl: subgraph.sdl });
+    }
+  }
+  for (const partner of config.partners) {
+    subgraphs.push({ name: partner.name, url: partner.url, sdl: await fetchSubgraphSdl(partner.name, partner.url) });
+  }
+  const composed = composeSupergraph(subgraphs);
+  const gateway = new ApolloGateway({
+    supergraphSdl: composed.supergraphSdl,
+    experimental_didResolveQueryPlan: onQueryPlan ? ({ queryPlan }) => onQueryPlan(queryPlan) : undefined,
+    buildService: ({ name, url }) => {
+      const schema = inProcess.get(name);
+      if (schema) return new MaskedLocalGraphQLDataSource(schema, reportError);
+      if (!url) throw new Error(`subgraph "${name}" has no URL in the supergraph`);
+      return new RemoteSubgraphDataSource(name, url);
+    },
+  });
+  return { gateway, composed, subgraphs };
+}

@@ -1,0 +1,39 @@
+import { buildFederatedSubgraph } from "../schema/build-schema";
+import { buildMonolithSchema } from "../schema/monolith";
+import { ALL_SUBGRAPHS } from "../schema/subgraphs";
+import { createGateway } from "../gateway/create-gateway";
+import { DEFAULT_GATEWAY_CONFIG, type GatewayConfig } from "../gateway/gateway-config";
+import { buildLocalSubgraphs } from "../gateway/local-subgraphs";
+import type { Executable } from "./app";
+
+/**
+ * What a process serves:
+ * - `gateway` (the default): the supergraph, our subgraphs in-process unless configured elsewhere, plus partners;
+ * - `subgraph`: one of our subgraphs alone, for a gateway or Apollo Router on another machine;
+ * - `monolith`: every subgraph merged into one schema without a gateway (a benchmark contender).
+ */
+export type ServeMode = { kind: "gateway"; config?: GatewayConfig } | { kind: "subgraph"; name: string } | { kind: "monolith" };
+
+export class UnknownSubgraphError extends Error {
+  override name = "UnknownSubgraphError";
+}
+
+export async function buildExecutable(mode: ServeMode): Promise<{ executable: Executable; description: string }> {
+  if (mode.kind === "monolith") {
+    return { executable: { schema: await buildMonolithSchema(ALL_SUBGRAPHS) }, description: "monolithic schema (no gateway)" };
+  }
+  if (mode.kind === "subgraph") {
+    const definition = ALL_SUBGRAPHS.find((s) => s.name === mode.name);
+    if (!definition) {
+      throw new UnknownSubgraphError(`unknown subgraph "${mode.name}" (ours are: ${ALL_SUBGRAPHS.map((s) => s.name).join(", ")})`);
+    }
+    const { schema } = await buildFederatedSubgraph(definition);
+    return { executable: { schema }, description: `subgraph "${mode.name}" alone` };
+  }
+  const config = mode.config ?? DEFAULT_GATEWAY_CONFIG;
+  const { gateway, subgraphs } = await createGateway(await buildLocalSubgraphs(), { config });
+  return {
+    executable: { gateway },
+    description: `gateway over ${subgraphs.map((s) => `${s.name} (${s.url})`).join(", ")}`,
+  };
+}
