@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { DataSource } from "typeorm";
+import { ZONES_ROUGES_LIST_DATE, ZONES_ROUGES_PROGRAMME } from "../../src/entities/zone-rouge.entity";
 import { toSearchText } from "../../src/services/search-text";
 import { SIREN } from "../../src/validation/territory-codes";
 import { readCsv } from "../lib/csv";
@@ -8,10 +9,6 @@ import { SOURCES, type SourceRecord } from "../sources";
 import { upsertSources } from "../sources.seed";
 import { ImportRejectedError, type ImportSummary, type Rejection } from "./import-result";
 
-/** Date of the ministry's list, used when a line gives none. */
-export const ZONES_ROUGES_LIST_DATE = "2025-06-27";
-export const ZONES_ROUGES_PROGRAMME =
-  "Pacte de lutte contre les déserts médicaux (2025): mission de solidarité territoriale « Un médecin près de chez vous »";
 
 const CONFIRMED = new Set(["", "exact", "normalized", "confirmed"]);
 const UNCONFIRMED = new Set(["uncertain", "unconfirmed"]);

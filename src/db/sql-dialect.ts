@@ -21,7 +21,16 @@ export function markers(count: number): string {
   return new Array(count).fill("?").join(", ");
 }
 
-/** Runs raw SQL written with `?` markers on either engine. */
-export function sql<T = Record<string, unknown>>(db: DataSource | EntityManager, text: string, params: unknown[] = []): Promise<T[]> {
-  return db.query(bindMarkers(text, isPostgres(db)), params);
+/**
+ * Runs raw SQL written with `?` markers on either engine and returns the rows (those of
+ * RETURNING for writes). TypeORM's PostgreSQL driver answers UPDATE and DELETE with
+ * `[rows, rowCount]`; that is unwrapped here so callers see rows on both engines.
+ */
+export async function sql<T = Record<string, unknown>>(db: DataSource | EntityManager, text: string, params: unknown[] = []): Promise<T[]> {
+  const postgres = isPostgres(db);
+  const result = await db.query(bindMarkers(text, postgres), params);
+  if (postgres && /^\s*(UPDATE|DELETE)\b/i.test(text) && Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === "number") {
+    return result[0] as T[];
+  }
+  return result as T[];
 }

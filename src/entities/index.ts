@@ -7,7 +7,8 @@ import { ProfessionalStat } from "./professional-stat.entity";
 import { Region } from "./region.entity";
 import { SasPlatform } from "./sas-platform.entity";
 import { Source } from "./source.entity";
+import { MissionDay, Volunteer, ZoneNeeds } from "./volunteer.entity";
 import { ZoneRouge } from "./zone-rouge.entity";
 
 /** Every TypeORM entity, for the DataSource. */
-export const ENTITIES = [Region, Department, Epci, Commune, Source, ProfessionalStat, ZoneRouge, SasPlatform, Organization, Initiative];
+export const ENTITIES = [Region, Department, Epci, Commune, Source, ProfessionalStat, ZoneRouge, SasPlatform, Organization, Initiative, Volunteer, MissionDay, ZoneNeeds];

@@ -35,3 +35,8 @@ export class ZoneRouge {
   @Column({ name: "source_id", type: "varchar", length: 80 })
   sourceId: string;
 }
+
+/** Date of the ministry's list of 151 zones rouges, used when a designation gives none. */
+export const ZONES_ROUGES_LIST_DATE = "2025-06-27";
+export const ZONES_ROUGES_PROGRAMME =
+  "Pacte de lutte contre les déserts médicaux (2025): mission de solidarité territoriale « Un médecin près de chez vous »";

@@ -1,5 +1,6 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { type GraphQLFormattedError, GraphQLError } from "graphql";
+import { armorLimitOf } from "../server/security/query-limits";
 import { ErrorCode } from "./errors";
 
 /** Codes raised by Apollo Server or graphql-js for a bad request: shown to the client as they are. */
@@ -37,6 +38,11 @@ export function createFormatError(report: UnexpectedErrorReporter) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const code = formatted.extensions?.code;
+    const limit = armorLimitOf(formatted.message);
+    if (limit) {
+      // A limit, not a malformed query: one code for every "too big" rejection.
+      return { message: formatted.message.replace(/^Syntax Error: /, ""), extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit } };
+    }
     if (typeof code === "string" && PASS_THROUGH.has(code) && (original instanceof GraphQLError || !(original instanceof Error))) {
       const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };

@@ -9,6 +9,7 @@ import { createProfessionalLoaders } from "./professional.loader";
 import { createRegionLoaders } from "./region.loader";
 import { createSasLoaders } from "./sas.loader";
 import { createSourceLoaders } from "./source.loader";
+import { createVolunteerLoaders } from "./volunteer.loader";
 import { createZoneRougeLoaders } from "./zone-rouge.loader";
 
 /**
@@ -29,6 +30,7 @@ export function createLoaders(db: DataSource) {
     sas: createSasLoaders(db),
     initiative: createInitiativeLoaders(db),
     organization: createOrganizationLoaders(db),
+    volunteer: createVolunteerLoaders(db),
   };
 }
 

@@ -1,29 +1,32 @@
-import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import type { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import express, { type Express } from "express";
-import type { GatewayInterface } from "@apollo/server-gateway-interface";
-import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { createRequestContext, type RequestContext } from "../context/request-context";
-import { runWithSqlLog, SqlStatementLog } from "../db/sql-statement-log";
-import { createFormatError } from "../errors/format-error";
-import { EXAMPLE_QUERIES } from "./examples";
-import { graphiqlAssets, graphiqlPage } from "./graphiql";
 
-/** What executes operations: a schema (monolith, or one subgraph alone) or the federation gateway. */
-export type Executable = { schema: GraphQLSchema } | { gateway: GatewayInterface };
+export type { Executable } from "./apollo";
+import { runWithSqlLog, SqlStatementLog } from "../db/sql-statement-log";
+import { DEFAULT_LIMITS, type Limits } from "../config/limits";
+import { poolWriter, type Writer } from "../db/writer";
+import { createApollo, type Executable } from "./apollo";
+import { EXAMPLE_QUERIES } from "./examples";
+import { authenticateRequests, callerOf } from "./security/authenticate.middleware";
+import { requestErrors } from "./security/request-errors.middleware";
+import { rateLimit } from "./security/rate-limit.middleware";
+import { graphiqlAssets, graphiqlPage } from "./graphiql";
 
 export interface AppOptions {
   db: DataSource;
   executable: Executable;
-  /** Serve GraphiQL on GET /graphql to browsers. Default true. */
-  graphiql?: boolean;
-  /** Allow introspection queries. Default true. */
-  introspection?: boolean;
+  /** Runs write transactions. Default: transactions straight on `db` (see src/db/writer.ts for SQLite). */
+  writer?: Writer;
+  /** Abuse limits, introspection and GraphiQL switches. Default DEFAULT_LIMITS. */
+  limits?: Limits;
   plugins?: ApolloServerPlugin<RequestContext>[];
   /** Where masked unexpected errors are reported. Default: stderr. */
   reportError?: (error: unknown) => void;
+  /** Told about each rate-limit rejection (metrics). */
+  onRateLimited?: (bucket: "key" | "anonymous") => void;
 }
 
 export interface App {
@@ -41,14 +44,9 @@ function sqlLogPerRequest(): express.RequestHandler {
 /** The HTTP application: /graphql (API and GraphiQL), /healthz. Call `apollo.start()` first (see startApp). */
 export async function createApp(options: AppOptions): Promise<App> {
   const report = options.reportError ?? ((error: unknown) => process.stderr.write(`unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`));
-  const apollo = new ApolloServer<RequestContext>({
-    ...options.executable,
-    introspection: options.introspection ?? true,
-    includeStacktraceInErrorResponses: false,
-    formatError: createFormatError(report),
-    plugins: [ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<RequestContext>, ...(options.plugins ?? [])],
-  });
-  await apollo.start();
+  const limits = options.limits ?? DEFAULT_LIMITS;
+  const writer = options.writer ?? poolWriter(options.db);
+  const apollo = await createApollo({ executable: options.executable, limits, reportError: report, plugins: options.plugins });
 
   const app = express();
   app.disable("x-powered-by");
@@ -60,7 +58,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       res.status(503).json({ status: "database unreachable" });
     }
   });
-  if (options.graphiql ?? true) {
+  if (limits.graphiql) {
     app.use(graphiqlAssets());
     app.get("/graphql", (req, res, next) => {
       // Browsers get GraphiQL; API clients (GET queries) go on to Apollo Server.
@@ -74,10 +72,13 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.use(
     "/graphql",
     sqlLogPerRequest(),
-    express.json({ limit: "100kb" }),
+    authenticateRequests(options.db),
+    rateLimit({ ...limits, onReject: options.onRateLimited }),
+    express.json({ limit: limits.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: async () => createRequestContext(options.db),
+      context: async ({ res }) => createRequestContext(options.db, { caller: callerOf(res), writer }),
     }),
   );
+  app.use(requestErrors(report));
   return { app, apollo, ready: () => options.db.isInitialized };
 }

@@ -1,7 +1,9 @@
 import "reflect-metadata";
 import { parseCliArgs } from "../config/cli-args";
 import { ConfigError, loadConfig } from "../config/config";
+import { loadLimits } from "../config/limits";
 import { openDatabase } from "../db/data-source";
+import { openWriter } from "../db/writer";
 import { CompositionError } from "../gateway/compose";
 import { SubgraphUnreachableError } from "../gateway/create-gateway";
 import { GatewayConfigError, loadGatewayConfig } from "../gateway/gateway-config";
@@ -23,13 +25,16 @@ async function main(): Promise<void> {
     : args.monolith
       ? { kind: "monolith" }
       : { kind: "gateway", config: loadGatewayConfig(args.gatewayConfig ?? process.env.GATEWAY_CONFIG) };
+  const limits = loadLimits();
   const db = await openDatabase(config.database);
   await seedIfEmpty(db, log);
-  const running = await startServer({ db, mode, port: args.port ?? config.port });
+  const writer = await openWriter(db, config.database);
+  const running = await startServer({ db, writer, limits, mode, port: args.port ?? config.port });
   log(`territoire-santé: ${running.description}`);
   log(`ready on ${running.url} in ${Date.now() - started} ms`);
   const shutdown = async () => {
     await running.close();
+    await writer.close();
     await db.destroy();
     process.exit(0);
   };

@@ -1,14 +1,16 @@
-import { ApolloServer } from "@apollo/server";
 import type { QueryPlan } from "@apollo/query-planner";
 import type { GraphQLFormattedError } from "graphql";
 import type { DataSource } from "typeorm";
-import { createRequestContext, type RequestContext } from "../../src/context/request-context";
+import type { Caller } from "../../src/auth/caller";
+import { DEFAULT_LIMITS } from "../../src/config/limits";
+import { createRequestContext } from "../../src/context/request-context";
+import type { Writer } from "../../src/db/writer";
 import { runWithSqlLog, SqlStatementLog } from "../../src/db/sql-statement-log";
-import { createFormatError } from "../../src/errors/format-error";
 import { createGateway } from "../../src/gateway/create-gateway";
 import { buildLocalSubgraphs } from "../../src/gateway/local-subgraphs";
 import { buildMonolithSchema } from "../../src/schema/monolith";
 import { ALL_SUBGRAPHS } from "../../src/schema/subgraphs";
+import { createApollo } from "../../src/server/apollo";
 
 /**
  * Which schema the suite runs against: TEST_SCHEMA=monolith runs it on the merged schema,
@@ -24,8 +26,14 @@ export interface TestResult<T = Record<string, unknown>> {
   statements: string[];
 }
 
+export interface ExecuteOptions {
+  /** Who sends the operation. Default: anonymous. */
+  caller?: Caller;
+  writer?: Writer;
+}
+
 export interface TestApi {
-  execute<T = any>(query: string, variables?: Record<string, unknown>): Promise<TestResult<T>>;
+  execute<T = any>(query: string, variables?: Record<string, unknown>, options?: ExecuteOptions): Promise<TestResult<T>>;
   /** Unexpected errors reported (and masked) so far. */
   unexpected: unknown[];
   stop(): Promise<void>;
@@ -46,18 +54,13 @@ export async function createTestApi(
     schema === "monolith"
       ? { schema: await buildMonolithSchema(ALL_SUBGRAPHS) }
       : { gateway: (await createGateway(await buildLocalSubgraphs(), { config: { subgraphs: {}, partners: [] }, reportError: report, onQueryPlan })).gateway };
-  const server = new ApolloServer<RequestContext>({
-    ...executable,
-    includeStacktraceInErrorResponses: false,
-    formatError: createFormatError(report),
-  });
-  await server.start();
+  const server = await createApollo({ executable, limits: DEFAULT_LIMITS, reportError: report });
   return {
     unexpected,
-    async execute(query, variables) {
+    async execute(query, variables, options = {}) {
       const log = new SqlStatementLog();
       const response = await runWithSqlLog(log, () =>
-        server.executeOperation({ query, variables }, { contextValue: createRequestContext(db) }),
+        server.executeOperation({ query, variables }, { contextValue: createRequestContext(db, options) }),
       );
       if (response.body.kind !== "single") throw new Error("incremental delivery is not used here");
       return {

@@ -9,6 +9,7 @@ import {
   ZoneRougeResolver,
 } from "../../resolvers/provenance.resolver";
 import { RegionCareOfferResolver } from "../../resolvers/region-care-offer.resolver";
+import { ZoneRougeWriteResolver } from "../../resolvers/zone-rouge-write.resolver";
 import type { SubgraphDefinition } from "../subgraph";
 import { CareOfferRefs } from "./care-offer.references";
 
@@ -26,6 +27,7 @@ export const careOfferSubgraph: SubgraphDefinition = {
     IndicatorSourceResolver,
     SasPlatformFieldsResolver,
     CareOfferQueryResolver,
+    ZoneRougeWriteResolver,
   ],
   // Territories are extended by key: nothing to load, the key is all these fields need.
   orphanedTypes: Object.values(CareOfferRefs),

@@ -1,4 +1,6 @@
 import { InitiativeResolver, OrganizationResolver } from "../../resolvers/initiative.resolver";
+import { InitiativeWriteResolver } from "../../resolvers/initiative-write.resolver";
+import { MissionDayResolver, MissionResolver, VolunteerResolver } from "../../resolvers/mission.resolver";
 import {
   CommuneInitiativesResolver,
   DepartmentInitiativesResolver,
@@ -13,7 +15,11 @@ export const initiativesSubgraph: SubgraphDefinition = {
   name: "initiatives",
   resolvers: [
     InitiativeResolver,
+    InitiativeWriteResolver,
     OrganizationResolver,
+    MissionResolver,
+    VolunteerResolver,
+    MissionDayResolver,
     RegionInitiativesResolver,
     DepartmentInitiativesResolver,
     EpciInitiativesResolver,

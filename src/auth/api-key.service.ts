@@ -1,0 +1,89 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import type { DataSource, EntityManager } from "typeorm";
+import { sql } from "../db/sql-dialect";
+import { UnauthenticatedError } from "../errors/errors";
+import { type Caller, Role, ROLES } from "./caller";
+
+const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+const KEY_FORMAT = /^tsk_([A-Za-z0-9]{12})_([A-Za-z0-9]{32})$/;
+
+function randomText(length: number): string {
+  // Rejection sampling keeps every character equally likely.
+  let out = "";
+  while (out.length < length) {
+    for (const byte of randomBytes(length * 2)) {
+      if (byte < 248 && out.length < length) out += ALPHABET[byte % 62];
+    }
+  }
+  return out;
+}
+
+export function hashKey(key: string): string {
+  return createHash("sha256").update(key, "utf8").digest("hex");
+}
+
+export interface NewKey {
+  id: string;
+  /** The whole key, shown once: only its hash is stored. */
+  key: string;
+}
+
+export interface CreateKeyInput {
+  organizationId: string;
+  role: Role;
+  regionCode?: string | null;
+  label?: string | null;
+}
+
+/** Creates an API key: `tsk_<id>_<secret>`, 12 + 32 random characters (about 190 bits of secret). */
+export async function createApiKey(db: DataSource | EntityManager, input: CreateKeyInput): Promise<NewKey> {
+  if (!ROLES.includes(input.role)) throw new Error(`role must be one of ${ROLES.join(", ")} (received "${input.role}")`);
+  if (input.role === Role.TERRITORIAL_ADMIN && !input.regionCode) throw new Error("a territorial-admin key needs --region (the région it acts in)");
+  const [organization] = await sql<{ id: string }>(db, "SELECT id FROM organization WHERE id = ?", [input.organizationId]);
+  if (!organization) throw new Error(`organization "${input.organizationId}" does not exist (create it with --org-name and --org-kind)`);
+  if (input.regionCode) {
+    const [region] = await sql<{ code: string }>(db, "SELECT code FROM region WHERE code = ?", [input.regionCode]);
+    if (!region) throw new Error(`région "${input.regionCode}" does not exist`);
+  }
+  const id = randomText(12);
+  const key = `tsk_${id}_${randomText(32)}`;
+  await sql(db, "INSERT INTO api_key (id, secret_hash, organization_id, role, region_code, label, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", [
+    id,
+    hashKey(key),
+    input.organizationId,
+    input.role,
+    input.regionCode ?? null,
+    input.label ?? null,
+    new Date().toISOString(),
+  ]);
+  return { id, key };
+}
+
+export async function revokeApiKey(db: DataSource | EntityManager, id: string): Promise<boolean> {
+  const rows = await sql<{ id: string }>(db, "SELECT id FROM api_key WHERE id = ? AND revoked_at IS NULL", [id]);
+  if (rows.length === 0) return false;
+  await sql(db, "UPDATE api_key SET revoked_at = ? WHERE id = ?", [new Date().toISOString(), id]);
+  return true;
+}
+
+/**
+ * The caller an `Authorization` header names. No header: anonymous. A header that is not a
+ * valid, unrevoked key: UNAUTHENTICATED (a wrong key never silently becomes anonymous).
+ */
+export async function authenticate(db: DataSource, authorization: string | undefined): Promise<Caller> {
+  if (authorization === undefined || authorization.trim() === "") return { kind: "anonymous" };
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+  if (!match) throw new UnauthenticatedError("The Authorization header must be 'Bearer <API key>'");
+  const parsed = KEY_FORMAT.exec(match[1]);
+  if (!parsed) throw new UnauthenticatedError("The API key is malformed: keys look like tsk_<12 characters>_<32 characters>");
+  const [row] = await sql<{ secret_hash: string; organization_id: string; role: string; region_code: string | null; revoked_at: string | null }>(
+    db,
+    "SELECT secret_hash, organization_id, role, region_code, revoked_at FROM api_key WHERE id = ?",
+    [parsed[1]],
+  );
+  const expected = Buffer.from(row?.secret_hash ?? "0".repeat(64), "hex");
+  const given = Buffer.from(hashKey(match[1]), "hex");
+  if (!row || !timingSafeEqual(expected, given)) throw new UnauthenticatedError("The API key is not valid");
+  if (row.revoked_at) throw new UnauthenticatedError("The API key was revoked");
+  return { kind: "key", keyId: parsed[1], organizationId: row.organization_id, role: row.role as Role, regionCode: row.region_code };
+}

@@ -1,0 +1,50 @@
+import type { DataSource, EntityManager } from "typeorm";
+import type { DatabaseConfig } from "../config/config";
+import { createDataSource } from "./data-source";
+
+/** Runs write transactions. Every mutation goes through it. */
+export interface Writer {
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** PostgreSQL: each transaction takes its own pooled connection; concurrent ones are isolated by the server. */
+export function poolWriter(db: DataSource): Writer {
+  return { transaction: (work) => db.transaction(work), close: async () => {} };
+}
+
+/**
+ * SQLite: TypeORM's better-sqlite3 driver has one connection shared by everything, so two
+ * concurrent transactions would nest, and a read arriving between two statements of a write
+ * would see (or lose, on rollback) uncommitted rows. Writes therefore get a connection of their
+ * own and run one at a time, in arrival order; readers keep the main connection and, in WAL
+ * mode, see only committed data.
+ */
+export class SqliteQueueWriter implements Writer {
+  private tail: Promise<unknown> = Promise.resolve();
+
+  private constructor(private readonly connection: DataSource) {}
+
+  static async open(config: DatabaseConfig & { kind: "sqlite" }): Promise<SqliteQueueWriter> {
+    const connection = createDataSource(config);
+    await connection.initialize();
+    return new SqliteQueueWriter(connection);
+  }
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    const run = this.tail.then(() => this.connection.transaction(work));
+    // The queue moves on whether this transaction commits or fails.
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  async close(): Promise<void> {
+    await this.tail;
+    if (this.connection.isInitialized) await this.connection.destroy();
+  }
+}
+
+export async function openWriter(db: DataSource, config: DatabaseConfig): Promise<Writer> {
+  if (config.kind === "sqlite" && config.path !== ":memory:") return SqliteQueueWriter.open(config);
+  return poolWriter(db);
+}

@@ -1,0 +1,14 @@
+import DataLoader from "dataloader";
+import type { DataSource } from "typeorm";
+import type { Volunteer } from "../entities/volunteer.entity";
+import { toVolunteer } from "../services/mission.service";
+import { oneByKey, selectWhereIn } from "./batch";
+
+export function createVolunteerLoaders(db: DataSource) {
+  return {
+    byId: new DataLoader<string, Volunteer | null>(async (ids) => {
+      const rows = await selectWhereIn<Record<string, unknown>>(db, "SELECT id, organization_id, display_name, specialty, retired FROM volunteer WHERE id IN ({keys})", ids);
+      return oneByKey(ids, rows.map(toVolunteer), (v) => v.id);
+    }),
+  };
+}

@@ -1,0 +1,40 @@
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import type { GatewayInterface } from "@apollo/server-gateway-interface";
+import type { GraphQLSchema } from "graphql";
+import type { Limits } from "../config/limits";
+import type { RequestContext } from "../context/request-context";
+import { createFormatError, type UnexpectedErrorReporter } from "../errors/format-error";
+import { queryLimits } from "./security/query-limits";
+
+/** What executes operations: a schema (monolith, or one subgraph alone) or the federation gateway. */
+export type Executable = { schema: GraphQLSchema } | { gateway: GatewayInterface };
+
+export interface ApolloOptions {
+  executable: Executable;
+  limits: Limits;
+  reportError: UnexpectedErrorReporter;
+  plugins?: ApolloServerPlugin<RequestContext>[];
+}
+
+/** Apollo Server as every entry point runs it (HTTP app and in-process tests): same limits, same error masking. */
+export async function createApollo(options: ApolloOptions): Promise<ApolloServer<RequestContext>> {
+  const guards = queryLimits(options.limits);
+  const apollo = new ApolloServer<RequestContext>({
+    ...options.executable,
+    introspection: options.limits.introspection,
+    includeStacktraceInErrorResponses: false,
+    // Automatic persisted queries (APQ) and CSRF prevention are Apollo Server defaults, kept on.
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: guards.validationRules,
+    formatError: createFormatError(options.reportError),
+    plugins: [
+      ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<RequestContext>,
+      ...(guards.plugins as ApolloServerPlugin<RequestContext>[]),
+      ...(options.plugins ?? []),
+    ],
+  });
+  await apollo.start();
+  return apollo;
+}

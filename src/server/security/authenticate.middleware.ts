@@ -1,0 +1,36 @@
+import type { RequestHandler, Response } from "express";
+import type { DataSource } from "typeorm";
+import { authenticate } from "../../auth/api-key.service";
+import type { Caller } from "../../auth/caller";
+import { AppError, ErrorCode } from "../../errors/errors";
+import { isDatabaseUnreachable } from "../../errors/format-error";
+
+/** Sends a request-level GraphQL error (no execution took place) with its HTTP status. */
+export function sendRequestError(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
+  res.status(status).type("application/json").send(JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] }));
+}
+
+/** The caller of the current request, set by `authenticateRequests`. */
+export function callerOf(res: Response): Caller {
+  return (res.locals.caller as Caller | undefined) ?? { kind: "anonymous" };
+}
+
+/**
+ * Resolves `Authorization: Bearer <key>` to a caller before anything else runs. A wrong,
+ * malformed or revoked key is refused with 401 (it never silently becomes anonymous).
+ */
+export function authenticateRequests(db: DataSource): RequestHandler {
+  return (req, res, next) => {
+    authenticate(db, req.header("authorization")).then(
+      (caller) => {
+        res.locals.caller = caller;
+        next();
+      },
+      (error: unknown) => {
+        if (error instanceof AppError) sendRequestError(res, error.httpStatus, error.code, error.message);
+        else if (isDatabaseUnreachable(error)) sendRequestError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, "The database is unreachable; retry in a few seconds");
+        else next(error);
+      },
+    );
+  };
+}

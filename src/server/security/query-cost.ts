@@ -1,0 +1,68 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import { GraphQLError, getNamedType, isListType, isNonNullType, isObjectType, type GraphQLOutputType } from "graphql";
+import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
+import { DEFAULT_PAGE_SIZE } from "../../resolvers/territory.args";
+
+/**
+ * Typical lengths of the lists the API returns, from the data (average per parent): the cost of
+ * a query is close to the number of objects it returns. Lists not named here count 20.
+ */
+export const TYPICAL_LIST_LENGTH: Record<string, number> = {
+  "Query.regions": 18,
+  "Query.departments": 101,
+  "Query.zonesRouges": 68,
+  "Query.indicators": 60,
+  "Query.searchTerritories": 10,
+  "Region.departments": 6,
+  "Region.epcis": 75,
+  "Region.zonesRouges": 10,
+  "Department.epcis": 14,
+  "Department.zonesRouges": 2,
+  "Department.professionals": 16,
+  "Epci.communes": 27,
+  "Epci.departments": 1,
+  "Initiative.carriers": 2,
+  "Initiative.communes": 1,
+  "Initiative.epcis": 1,
+  "Initiative.departments": 1,
+  "Measure.history": 10,
+};
+
+function isList(type: GraphQLOutputType): boolean {
+  return isListType(isNonNullType(type) ? type.ofType : type);
+}
+
+/**
+ * A field costs 1 plus its children, times its length when it returns a list: `first` for a
+ * connection (as in GitHub's and Shopify's APIs), the typical length otherwise. Scalars cost nothing.
+ */
+export const costEstimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+  const named = getNamedType(field.type);
+  // Introspection is bounded by the schema itself; its limit is the switch to turn it off.
+  if (!isObjectType(named) || named.name.startsWith("__")) return 0;
+  if (named.name.endsWith("Connection")) {
+    const first = typeof args.first === "number" ? args.first : DEFAULT_PAGE_SIZE;
+    return 1 + childComplexity * Math.max(first, 1);
+  }
+  if (named.name.endsWith("Edge")) return childComplexity;
+  const length = isList(field.type) ? (TYPICAL_LIST_LENGTH[`${type.name}.${field.name}`] ?? 20) : 1;
+  return length * (1 + childComplexity);
+};
+
+/** Refuses, before execution, operations whose estimated cost exceeds `maxCost` (QUERY_TOO_COMPLEX, HTTP 400). */
+export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, request }) {
+          const cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: request.operationName, estimators: [costEstimator] });
+          if (cost > maxCost) {
+            throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}: ask for smaller pages (first) or fewer nested lists`, {
+              extensions: { code: "QUERY_TOO_COMPLEX", limit: "cost", cost, maxCost, http: { status: 400 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,78 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import type { ApolloServerPlugin } from "@apollo/server";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import { GraphQLError, type ValidationRule } from "graphql";
+import type { Limits } from "../../config/limits";
+import { queryCostPlugin } from "./query-cost";
+
+export interface QueryLimits {
+  plugins: ApolloServerPlugin[];
+  validationRules: ValidationRule[];
+}
+
+/**
+ * Limits on the operation itself, checked before anything runs: graphql-armor for depth,
+ * aliases, directives and tokens (and no field suggestions once introspection is off), our
+ * cost estimate, and the optional allow-list.
+ */
+export function queryLimits(limits: Limits): QueryLimits {
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth },
+    maxAliases: { n: limits.maxAliases },
+    maxDirectives: { n: limits.maxDirectives },
+    maxTokens: { n: limits.maxTokens },
+    costLimit: { enabled: false }, // our estimate multiplies by page sizes, armor's does not
+    blockFieldSuggestion: { enabled: !limits.introspection },
+  }).protect();
+  const plugins = [...armor.plugins, queryCostPlugin(limits.maxCost)];
+  if (limits.allowListFile) plugins.push(allowListPlugin(loadAllowList(limits.allowListFile)));
+  return { plugins, validationRules: armor.validationRules };
+}
+
+/** Hash of an operation as Apollo's persisted queries compute it: SHA-256 of the exact text. */
+export function operationHash(query: string): string {
+  return createHash("sha256").update(query).digest("hex");
+}
+
+/** The allow-list file: a JSON array of operation texts (or of their SHA-256 hashes). */
+export function loadAllowList(file: string): Set<string> {
+  const entries: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
+  if (!Array.isArray(entries) || !entries.every((e) => typeof e === "string")) {
+    throw new Error(`ALLOWLIST_FILE ${file} must hold a JSON array of operation texts or SHA-256 hashes`);
+  }
+  return new Set(entries.map((e) => (/^[0-9a-f]{64}$/.test(e) ? e : operationHash(e))));
+}
+
+/** Allow-list mode: only operations whose text hashes to a listed hash run (OPERATION_NOT_ALLOWED, HTTP 403 otherwise). */
+export function allowListPlugin(allowed: Set<string>): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ request }) {
+          const query = request.query ?? "";
+          if (!allowed.has(operationHash(query))) {
+            throw new GraphQLError("This server only runs the operations on its allow-list", {
+              extensions: { code: "OPERATION_NOT_ALLOWED", http: { status: 403 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
+/** graphql-armor reports its limits as syntax or validation errors; their messages name the limit. */
+const ARMOR_LIMIT = /^Syntax Error: (Query depth limit|Aliases limit|Directives limit|Token limit)/;
+const ARMOR_NAMES: Record<string, string> = {
+  "Query depth limit": "depth",
+  "Aliases limit": "aliases",
+  "Directives limit": "directives",
+  "Token limit": "tokens",
+};
+
+/** The limit an error message reports, if it comes from graphql-armor. */
+export function armorLimitOf(message: string): string | null {
+  const match = ARMOR_LIMIT.exec(message);
+  return match ? ARMOR_NAMES[match[1]] : null;
+}

@@ -1,0 +1,14 @@
+/**
+ * Caches of read results register here; every committed write calls `invalidateReadCache`
+ * so that no reader sees data older than the last write.
+ */
+const invalidators = new Set<() => void>();
+
+export function onWrite(invalidate: () => void): () => void {
+  invalidators.add(invalidate);
+  return () => invalidators.delete(invalidate);
+}
+
+export function invalidateReadCache(): void {
+  for (const invalidate of invalidators) invalidate();
+}
