@@ -78,7 +78,10 @@ export class MissionResolver {
     return entityReference("Epci", { siren: m.epciSiren });
   }
 
-  @FieldResolver(() => [Volunteer], { description: "Volunteers who offered days there that month. Personal data: only for API-key holders." })
+  @FieldResolver(() => [Volunteer], {
+    nullable: true,
+    description: "Volunteers who offered days there that month. Personal data: only for API-key holders (null with UNAUTHENTICATED otherwise).",
+  })
   async volunteers(@Root() m: MissionMatch, @Ctx() ctx: RequestContext): Promise<Volunteer[]> {
     requireKey(ctx.caller);
     const volunteers = await ctx.loaders.volunteer.byId.loadMany(m.volunteerIds);
