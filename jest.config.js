@@ -5,6 +5,7 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   setupFiles: ["reflect-metadata"],
+  globalSetup: "<rootDir>/tests/support/global-setup.ts",
   testTimeout: 60000,
   // Each test file opens its own database (a temporary SQLite file or a PostgreSQL schema).
   maxWorkers: 2,

@@ -13,6 +13,7 @@ import { EXAMPLE_QUERIES } from "./examples";
 import { authenticateRequests, callerOf } from "./security/authenticate.middleware";
 import { requestErrors } from "./security/request-errors.middleware";
 import { rateLimit } from "./security/rate-limit.middleware";
+import { tokenLimit } from "./security/token-limit.middleware";
 import { graphiqlAssets, graphiqlPage } from "./graphiql";
 
 export interface AppOptions {
@@ -75,6 +76,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     authenticateRequests(options.db),
     rateLimit({ ...limits, onReject: options.onRateLimited }),
     express.json({ limit: limits.maxBodyBytes }),
+    tokenLimit(limits.maxTokens),
     expressMiddleware(apollo, {
       context: async ({ res }) => createRequestContext(options.db, { caller: callerOf(res), writer }),
     }),

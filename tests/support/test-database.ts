@@ -27,10 +27,10 @@ export function postgresUrlWithSchema(url: string, schema: string): string {
 }
 
 /** A new empty database on the suite's engine, migrated, and seeded unless told otherwise. */
-export async function createTestDatabase(options: { seed?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: { seed?: boolean; engine?: "sqlite" | "postgres" } = {}): Promise<TestDatabase> {
   let config: DatabaseConfig;
   let cleanup: () => Promise<void>;
-  if (TEST_ENGINE === "postgres") {
+  if ((options.engine ?? TEST_ENGINE) === "postgres") {
     const schema = `test_${randomUUID().replace(/-/g, "").slice(0, 16)}`;
     const admin = new Client({ connectionString: TEST_POSTGRES_URL });
     await admin.connect();

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import { GraphQLError, type ValidationRule } from "graphql";
+import { GraphQLError, getVariableValues, type ValidationRule } from "graphql";
 import type { Limits } from "../../config/limits";
 import { queryCostPlugin } from "./query-cost";
 
@@ -21,13 +21,42 @@ export function queryLimits(limits: Limits): QueryLimits {
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases },
     maxDirectives: { n: limits.maxDirectives },
-    maxTokens: { n: limits.maxTokens },
+    // Armor's token plugin throws from parsingDidStart, which Apollo answers with a 500; the
+    // token limit runs as HTTP middleware instead (token-limit.middleware.ts).
+    maxTokens: { enabled: false },
     costLimit: { enabled: false }, // our estimate multiplies by page sizes, armor's does not
     blockFieldSuggestion: { enabled: !limits.introspection },
   }).protect();
-  const plugins = [...armor.plugins, queryCostPlugin(limits.maxCost)];
+  const plugins = [operationInputPlugin(), ...armor.plugins, queryCostPlugin(limits.maxCost)];
   if (limits.allowListFile) plugins.push(allowListPlugin(loadAllowList(limits.allowListFile)));
   return { plugins, validationRules: armor.validationRules };
+}
+
+/**
+ * An `operationName` that names no operation of the document, or variables of the wrong type,
+ * are client errors. Without a gateway, Apollo Server reports them; with one, it hands the
+ * request on and the gateway's executor throws, which Apollo answers with a 500. This checks
+ * both first and answers 400, whichever executes.
+ */
+export function operationInputPlugin(): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, request, schema }) {
+          if (!operation) {
+            const message = request.operationName
+              ? `Unknown operation named "${request.operationName}".`
+              : "Must provide operation name if query contains multiple operations.";
+            throw new GraphQLError(message, { extensions: { code: "OPERATION_RESOLUTION_FAILURE", http: { status: 400 } } });
+          }
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 10 });
+          if (coerced.errors) {
+            throw new GraphQLError(coerced.errors.map((e) => e.message).join("; "), { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
+          }
+        },
+      };
+    },
+  };
 }
 
 /** Hash of an operation as Apollo's persisted queries compute it: SHA-256 of the exact text. */
