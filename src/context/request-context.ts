@@ -11,6 +11,11 @@ export interface RequestContext {
   loaders: Loaders;
   /** SQL statements issued so far by this request (all subgraphs included). */
   sqlLog: SqlStatementLog;
+  /**
+   * Organization of the caller (the owner of the request's API key), for the request's log
+   * line and metrics; absent for anonymous callers. Never the key itself.
+   */
+  callerOrganization?: string;
 }
 
 export function createRequestContext(db: DataSource): RequestContext {
