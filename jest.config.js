@@ -1,3 +1,7 @@
+// @apollo/gateway's usage reporting runs cloud resource detectors that query metadata
+// addresses (169.254.169.254…): tests make no traffic outside this machine.
+process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
+
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: "node",

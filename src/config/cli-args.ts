@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { ConfigError } from "./config";
+import { ConfigError } from "../errors/errors";
 
 /** Command-line options of `npm start -- …`; they override the environment. */
 export interface CliArgs {

@@ -1,19 +1,42 @@
 import path from "node:path";
+import { ConfigError } from "../errors/errors";
+import { DEFAULT_GATEWAY_CONFIG, type GatewayConfig, loadGatewayConfig } from "./gateway-config";
+import type { Limits } from "./limits";
 import { PROJECT_ROOT } from "./project-root";
+
+// Kept here too: callers (CLIs, the coming auth settings) import it with the configuration.
+export { ConfigError } from "../errors/errors";
 
 /** Where the data lives: the embedded SQLite file, or a PostgreSQL server. */
 export type DatabaseConfig =
   | { kind: "sqlite"; path: string }
   | { kind: "postgres"; url: string };
 
-export interface AppConfig {
-  /** HTTP port. Default 4000. */
-  port: number;
-  database: DatabaseConfig;
-}
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
 
-export class ConfigError extends Error {
-  override name = "ConfigError";
+/** Everything the server reads from its environment (and the gateway config file), validated. */
+export interface AppConfig {
+  port: number;
+  host: string;
+  database: DatabaseConfig;
+  /** PostgreSQL pool and timeouts (SQLite ignores them). */
+  databaseTuning: { poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number };
+  /** The gateway config file's path, when one is given. */
+  gatewayConfigFile: string | undefined;
+  /** Its validated content (empty when there is no file). */
+  gateway: GatewayConfig;
+  /** How long the gateway waits for a remote subgraph before failing its fields. */
+  subgraphTimeoutMs: number;
+  logLevel: LogLevel;
+  metricsEnabled: boolean;
+  tracing: { enabled: boolean; endpoint: string; serviceName: string; sampleRatio: number };
+  /** On SIGTERM, how long in-flight requests may run before their connections are closed. */
+  shutdownTimeoutMs: number;
+  /** Tests only: delay before executing each GraphQL request (0: off). */
+  testRequestDelayMs: number;
+  /** Abuse limits, introspection and GraphiQL switches. */
+  limits: Limits;
 }
 
 /** Default embedded database, relative to the project root (not the working directory). */
@@ -36,15 +59,163 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseConfig {
   );
 }
 
-function parsePort(value: string | undefined): number {
-  if (value === undefined || value === "") return 4000;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new ConfigError(`PORT must be an integer between 0 and 65535 (received "${value}")`);
-  }
-  return port;
+/** One environment variable: its name, its default as the README shows it, what it means, how it is read. */
+export interface ConfigVariable<T> {
+  name: string;
+  defaultText: string;
+  description: string;
+  /** Reads the raw value (undefined when unset or blank); throws ConfigError naming the variable. */
+  read: (raw: string | undefined) => T;
 }
 
+/** A variable whose unset (or blank) value means `fallback`: the one place where defaults apply. */
+function variable<T>(name: string, fallback: T, defaultText: string, description: string, parse: (raw: string) => T): ConfigVariable<T> {
+  return { name, defaultText, description, read: (raw) => (raw === undefined || raw.trim() === "" ? undefined : parse(raw.trim())) ?? fallback };
+}
+
+function integer(name: string, fallback: number, min: number, max: number, description: string): ConfigVariable<number> {
+  return variable(name, fallback, `\`${fallback}\``, description, (raw) => {
+    const value = Number(raw);
+    if (!/^-?\d+$/.test(raw) || value < min || value > max) {
+      throw new ConfigError(`${name} must be an integer between ${min} and ${max} (received "${raw}")`);
+    }
+    return value;
+  });
+}
+
+function boolean(name: string, fallback: boolean, description: string): ConfigVariable<boolean> {
+  return variable(name, fallback, `\`${fallback}\``, description, (raw) => {
+    if (/^(true|1)$/i.test(raw)) return true;
+    if (/^(false|0)$/i.test(raw)) return false;
+    throw new ConfigError(`${name} must be true or false (received "${raw}")`);
+  });
+}
+
+function httpUrl(name: string, fallback: string, description: string): ConfigVariable<string> {
+  return variable(name, fallback, `\`${fallback}\``, description, (raw) => {
+    let url: URL;
+    try {
+      url = new URL(raw);
+    } catch {
+      throw new ConfigError(`${name} must be an http:// or https:// URL (received "${raw}")`);
+    }
+    if (url.protocol !== "http:" && url.protocol !== "https:") throw new ConfigError(`${name} must be an http:// or https:// URL (received "${raw}")`);
+    return raw;
+  });
+}
+
+/** Every variable, in the order of the README's table (a test renders the table from this list). */
+export const CONFIG_VARIABLES = {
+  port: integer("PORT", 4000, 0, 65535, "HTTP port (`--port` overrides it)."),
+  host: variable("HOST", "0.0.0.0", "`0.0.0.0`", "Address to listen on.", (raw) => raw),
+  database: variable<DatabaseConfig>(
+    "DATABASE_URL",
+    parseDatabaseUrl(undefined),
+    "unset: `data/territoire-sante.sqlite`",
+    "`sqlite:PATH` for another SQLite file, `postgres://…` for PostgreSQL. Any other scheme stops start-up.",
+    parseDatabaseUrl,
+  ),
+  poolSize: integer("DATABASE_POOL_SIZE", 10, 1, 1000, "PostgreSQL connections at most."),
+  connectTimeoutMs: integer("DATABASE_CONNECT_TIMEOUT_MS", 5000, 1, 600_000, "PostgreSQL: give up connecting after this long, instead of hanging."),
+  statementTimeoutMs: integer("DATABASE_STATEMENT_TIMEOUT_MS", 15000, 1, 3_600_000, "PostgreSQL: cancel a statement running longer than this."),
+  gatewayConfigFile: variable<string | undefined>(
+    "GATEWAY_CONFIG",
+    undefined,
+    "unset",
+    "Gateway config file: our subgraphs served elsewhere, partners' subgraphs (`--gateway-config` overrides it). Validated at start.",
+    (raw) => raw,
+  ),
+  subgraphTimeoutMs: integer("SUBGRAPH_TIMEOUT_MS", 10000, 1, 600_000, "How long the gateway waits for a remote subgraph before failing its fields."),
+  logLevel: variable<LogLevel>("LOG_LEVEL", "info", "`info`", `Log level: ${LOG_LEVELS.map((l) => `\`${l}\``).join(", ")}.`, (raw) => {
+    if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (received "${raw}")`);
+    return raw as LogLevel;
+  }),
+  metricsEnabled: boolean("METRICS_ENABLED", true, "Collect Prometheus metrics and serve them at `/metrics`."),
+  tracingEnabled: boolean("TRACING_ENABLED", false, "Record OpenTelemetry traces and export them over OTLP/HTTP."),
+  tracingEndpoint: httpUrl("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", "http://localhost:4318/v1/traces", "Where traces are sent (an OpenTelemetry Collector, Jaeger, Tempo…)."),
+  serviceName: variable("OTEL_SERVICE_NAME", "territoire-sante", "`territoire-sante`", "`service.name` of the exported spans.", (raw) => raw),
+  sampleRatio: variable("TRACING_SAMPLE_RATIO", 1, "`1`", "Share of requests traced, from 0 to 1 (a caller's sampled trace is always followed).", (raw) => {
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0 || value > 1) throw new ConfigError(`TRACING_SAMPLE_RATIO must be a number between 0 and 1 (received "${raw}")`);
+    return value;
+  }),
+  shutdownTimeoutMs: integer("SHUTDOWN_TIMEOUT_MS", 10000, 0, 600_000, "On SIGTERM, how long in-flight requests may still run before their connections are closed."),
+  testRequestDelayMs: integer("TEST_REQUEST_DELAY_MS", 0, 0, 60_000, "**Tests only**: hold each GraphQL request this long before executing it (the shutdown test needs requests in flight). Never set in production."),
+  production: variable("NODE_ENV", false, "unset", "`production` turns introspection and GraphiQL off unless `INTROSPECTION`/`GRAPHIQL` say otherwise.", (raw) => raw === "production"),
+  maxDepth: integer("MAX_QUERY_DEPTH", 12, 1, 1000, "Deepest selection nesting accepted (a Relay-shaped query through connections needs 11)."),
+  maxAliases: integer("MAX_QUERY_ALIASES", 30, 1, 10_000, "Aliases per operation."),
+  maxDirectives: integer("MAX_QUERY_DIRECTIVES", 20, 1, 10_000, "Directives per operation."),
+  maxTokens: integer("MAX_QUERY_TOKENS", 3000, 1, 1_000_000, "Lexical tokens per document, counted before parsing."),
+  maxCost: integer("MAX_QUERY_COST", 60000, 1, 100_000_000, "Estimated cost: each list multiplies its children by its page size (`first`) or typical length."),
+  maxBodyBytes: integer("MAX_BODY_BYTES", 102400, 1, 100 * 1024 * 1024, "Largest request body accepted, in bytes."),
+  keyRequestsPerMinute: integer("RATE_LIMIT_KEY_PER_MINUTE", 1200, 1, 100_000_000, "Requests per minute per API key."),
+  anonymousRequestsPerMinute: integer("RATE_LIMIT_ANONYMOUS_PER_MINUTE", 300, 1, 100_000_000, "Requests per minute per address without a key."),
+  introspection: variable<boolean | undefined>("INTROSPECTION", undefined, "`true` (`false` in production)", "Serve introspection queries (field suggestions are hidden when off).", (raw) => parseBoolean("INTROSPECTION", raw)),
+  graphiql: variable<boolean | undefined>("GRAPHIQL", undefined, "`true` (`false` in production)", "Serve GraphiQL to browsers on `GET /graphql`.", (raw) => parseBoolean("GRAPHIQL", raw)),
+  allowListFile: variable<string | undefined>("ALLOWLIST_FILE", undefined, "unset", "Allow-list mode: a JSON array of the only operations accepted (texts or SHA-256 hashes).", (raw) => raw),
+} satisfies Record<string, ConfigVariable<unknown>>;
+
+function parseBoolean(name: string, raw: string): boolean {
+  if (/^(true|1)$/i.test(raw)) return true;
+  if (/^(false|0)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false (received "${raw}")`);
+}
+
+/**
+ * Reads and validates the whole configuration. Every wrong value is reported, one line each,
+ * in a single ConfigError: an operator fixes them all in one go.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  return { port: parsePort(env.PORT), database: parseDatabaseUrl(env.DATABASE_URL) };
+  const problems: string[] = [];
+  const read = <T>(v: ConfigVariable<T>): T => {
+    try {
+      return v.read(env[v.name]);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+      return undefined as T;
+    }
+  };
+  const v = CONFIG_VARIABLES;
+  const config: AppConfig = {
+    port: read(v.port),
+    host: read(v.host),
+    database: read(v.database),
+    databaseTuning: { poolSize: read(v.poolSize), connectTimeoutMs: read(v.connectTimeoutMs), statementTimeoutMs: read(v.statementTimeoutMs) },
+    gatewayConfigFile: read(v.gatewayConfigFile),
+    gateway: DEFAULT_GATEWAY_CONFIG,
+    subgraphTimeoutMs: read(v.subgraphTimeoutMs),
+    logLevel: read(v.logLevel),
+    metricsEnabled: read(v.metricsEnabled),
+    tracing: { enabled: read(v.tracingEnabled), endpoint: read(v.tracingEndpoint), serviceName: read(v.serviceName), sampleRatio: read(v.sampleRatio) },
+    shutdownTimeoutMs: read(v.shutdownTimeoutMs),
+    testRequestDelayMs: read(v.testRequestDelayMs),
+    limits: {
+      maxDepth: read(v.maxDepth),
+      maxAliases: read(v.maxAliases),
+      maxDirectives: read(v.maxDirectives),
+      maxTokens: read(v.maxTokens),
+      maxCost: read(v.maxCost),
+      maxBodyBytes: read(v.maxBodyBytes),
+      keyRequestsPerMinute: read(v.keyRequestsPerMinute),
+      anonymousRequestsPerMinute: read(v.anonymousRequestsPerMinute),
+      introspection: read(v.introspection) ?? !read(v.production),
+      graphiql: read(v.graphiql) ?? !read(v.production),
+      allowListFile: read(v.allowListFile),
+    },
+  };
+  try {
+    config.gateway = loadGatewayConfig(config.gatewayConfigFile);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(...error.problems);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** The README's configuration table, rendered from CONFIG_VARIABLES. */
+export function configurationTable(): string {
+  const rows = Object.values(CONFIG_VARIABLES).map((v) => `| \`${v.name}\` | ${v.defaultText} | ${v.description} |`);
+  return ["| Variable | Default | Meaning |", "|---|---|---|", ...rows].join("\n");
 }

@@ -5,7 +5,7 @@ import { DataSource, type DataSourceOptions } from "typeorm";
 import type { DatabaseConfig } from "../config/config";
 import { ENTITIES } from "../entities";
 import { MIGRATIONS } from "./migrations";
-import { SqlStatementLogger } from "./sql-statement-log";
+import { SqlStatementEndSubscriber, SqlStatementLogger } from "./sql-statement-log";
 
 export interface DataSourceTuning {
   /** PostgreSQL pool size. Default 10. */
@@ -24,6 +24,7 @@ export function createDataSource(config: DatabaseConfig, tuning: DataSourceTunin
     migrationsRun: false,
     synchronize: false,
     logger: new SqlStatementLogger(),
+    subscribers: [SqlStatementEndSubscriber] as Function[],
   } as const;
   let options: DataSourceOptions;
   if (config.kind === "sqlite") {

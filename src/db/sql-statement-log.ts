@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { Logger, QueryRunner } from "typeorm";
+import { type AfterQueryEvent, type EntitySubscriberInterface, EventSubscriber, type Logger, type QueryRunner } from "typeorm";
 
 /** The SQL statements one request issued, in order. Lives exactly as long as its request. */
 export class SqlStatementLog {
@@ -28,19 +28,46 @@ export function currentSqlLog(): SqlStatementLog | undefined {
   return currentLog.getStore();
 }
 
-/** Listeners told about every statement, e.g. metrics or tracing. */
-export type SqlStatementListener = (sql: string) => void;
+/** What a listener may return: called once the statement has run, with its error if it failed. */
+export type SqlStatementEnd = (error?: unknown) => void;
+
+/**
+ * Listeners told about every statement as it starts, in the async context of the request that
+ * issued it (metrics, tracing). `engine` is TypeORM's driver type: "better-sqlite3" or "postgres".
+ */
+export type SqlStatementListener = (sql: string, engine: string) => SqlStatementEnd | void;
 const listeners = new Set<SqlStatementListener>();
 export function onSqlStatement(listener: SqlStatementListener): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
 }
 
+/**
+ * Ends waiting for their statement, keyed by what TypeORM hands both to the logger (at the
+ * start) and to subscribers (at the end): the statement's parameter array, which each call
+ * creates anew, or the query runner when there are no parameters (a runner runs one statement
+ * at a time). A queue per key keeps the pairing right even if a key is ever shared.
+ */
+const pendingEnds = new WeakMap<object, SqlStatementEnd[][]>();
+const endKey = (parameters: unknown, queryRunner: unknown): object | undefined =>
+  Array.isArray(parameters) ? parameters : typeof queryRunner === "object" && queryRunner !== null ? queryRunner : undefined;
+
 /** TypeORM logger that records statements into the current request's log; errors go to stderr. */
 export class SqlStatementLogger implements Logger {
-  logQuery(query: string, _parameters?: unknown[], _queryRunner?: QueryRunner): void {
+  logQuery(query: string, parameters?: unknown[], queryRunner?: QueryRunner): void {
     currentLog.getStore()?.statements.push(query);
-    for (const listener of listeners) listener(query);
+    if (listeners.size === 0) return;
+    const engine = queryRunner?.connection.options.type ?? "unknown";
+    const ends: SqlStatementEnd[] = [];
+    for (const listener of listeners) {
+      const end = listener(query, engine);
+      if (end) ends.push(end);
+    }
+    const key = endKey(parameters, queryRunner);
+    if (ends.length === 0 || !key) return;
+    const queue = pendingEnds.get(key);
+    if (queue) queue.push(ends);
+    else pendingEnds.set(key, [ends]);
   }
   logQueryError(error: string | Error, query: string): void {
     if (process.env.LOG_SQL_ERRORS === "1") process.stderr.write(`SQL error: ${String(error)} in ${query}\n`);
@@ -50,5 +77,18 @@ export class SqlStatementLogger implements Logger {
   logMigration(): void {}
   log(level: "log" | "info" | "warn", message: unknown): void {
     if (level === "warn") process.stderr.write(`typeorm: ${String(message)}\n`);
+  }
+}
+
+/** The other half of SqlStatementLogger: TypeORM tells subscribers when a statement has run. */
+@EventSubscriber()
+export class SqlStatementEndSubscriber implements EntitySubscriberInterface {
+  afterQuery(event: AfterQueryEvent): void {
+    const key = endKey(event.parameters, event.queryRunner);
+    const queue = key && pendingEnds.get(key);
+    if (!queue) return;
+    const ends = queue.shift();
+    if (queue.length === 0) pendingEnds.delete(key);
+    for (const end of ends ?? []) end(event.success ? undefined : event.error);
   }
 }

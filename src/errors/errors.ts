@@ -76,3 +76,18 @@ export class ServiceUnavailableError extends AppError {
     super(message, ErrorCode.SERVICE_UNAVAILABLE, 503);
   }
 }
+
+/**
+ * Start-up errors: a wrong setting stops the process before it serves anything. Each problem is
+ * one line of `message` (and one entry of `problems`), naming the setting and what was received;
+ * `main` prints them without a stack.
+ */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+  readonly problems: string[];
+  constructor(problems: string | string[]) {
+    const list = Array.isArray(problems) ? problems : [problems];
+    super(list.join("\n"));
+    this.problems = list;
+  }
+}

@@ -1,15 +1,14 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from "@apollo/gateway";
+import { context, propagation } from "@opentelemetry/api";
 import { GraphQLError } from "graphql";
 import type { QueryPlan } from "@apollo/query-planner";
 import type { UnexpectedErrorReporter } from "../errors/format-error";
 import { MaskedLocalGraphQLDataSource } from "./masked-local-data-source";
+import { ObservedDataSource } from "./observed-data-source";
 import type { GraphQLSchema } from "graphql";
 import { composeSupergraph, type Composed, type SubgraphSdl } from "./compose";
-import type { GatewayConfig } from "./gateway-config";
+import type { GatewayConfig } from "../config/gateway-config";
 import type { BuiltSubgraph } from "./local-subgraphs";
-
-/** How long the gateway waits for a remote subgraph (partner or ours) before giving up on its fields. */
-const REMOTE_TIMEOUT_MS = 10_000;
 
 /**
  * A subgraph over HTTP, with a timeout. When it cannot be reached, its fields fail with
@@ -19,11 +18,18 @@ class RemoteSubgraphDataSource extends RemoteGraphQLDataSource {
   constructor(
     private readonly serviceName: string,
     url: string,
+    timeoutMs: number,
   ) {
     super({
       url,
-      fetcher: (input, init) => fetch(input as string, { ...(init as RequestInit), signal: AbortSignal.timeout(REMOTE_TIMEOUT_MS) }) as never,
+      fetcher: (input, init) => fetch(input as string, { ...(init as RequestInit), signal: AbortSignal.timeout(timeoutMs) }) as never,
     });
+  }
+
+  /** Passes the trace on (W3C `traceparent`), so that a subgraph that traces joins the request's trace. */
+  override willSendRequest({ request }: GraphQLDataSourceProcessOptions<Record<string, unknown>>): void {
+    const headers = request.http?.headers;
+    if (headers) propagation.inject(context.active(), headers, { set: (carrier, key, value) => carrier.set(key, value) });
   }
 
   override didEncounterError(error: Error): void {
@@ -77,6 +83,8 @@ export interface CreateGatewayOptions {
   reportError?: UnexpectedErrorReporter;
   /** Called with each query plan the gateway executes (tests assert plans with it). */
   onQueryPlan?: (plan: QueryPlan) => void;
+  /** How long the gateway waits for a remote subgraph (partner or ours) before failing its fields. Default 10000. */
+  remoteTimeoutMs?: number;
 }
 
 const reportToStderr: UnexpectedErrorReporter = (error) =>
@@ -84,6 +92,7 @@ const reportToStderr: UnexpectedErrorReporter = (error) =>
 
 export async function createGateway(local: BuiltSubgraph[], options: CreateGatewayOptions): Promise<GatewayParts> {
   const { config, reportError = reportToStderr, onQueryPlan } = options;
+  const remoteTimeoutMs = options.remoteTimeoutMs ?? 10_000;
   const inProcess = new Map<string, GraphQLSchema>();
   const subgraphs: SubgraphSdl[] = [];
   for (const subgraph of local) {
@@ -104,9 +113,9 @@ export async function createGateway(local: BuiltSubgraph[], options: CreateGatew
     experimental_didResolveQueryPlan: onQueryPlan ? ({ queryPlan }) => onQueryPlan(queryPlan) : undefined,
     buildService: ({ name, url }) => {
       const schema = inProcess.get(name);
-      if (schema) return new MaskedLocalGraphQLDataSource(schema, reportError);
+      if (schema) return new ObservedDataSource(name, new MaskedLocalGraphQLDataSource(schema, reportError), true);
       if (!url) throw new Error(`subgraph "${name}" has no URL in the supergraph`);
-      return new RemoteSubgraphDataSource(name, url);
+      return new ObservedDataSource(name, new RemoteSubgraphDataSource(name, url, remoteTimeoutMs), false);
     },
   });
   return { gateway, composed, subgraphs };

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { composeSupergraph, CompositionError, type SubgraphSdl } from "./compose";
 import { fetchSubgraphSdl, SubgraphUnreachableError } from "./create-gateway";
-import { GatewayConfigError, loadGatewayConfig } from "./gateway-config";
+import { GatewayConfigError, loadGatewayConfig } from "../config/gateway-config";
 import { buildLocalSubgraphs } from "./local-subgraphs";
 
 /** Where each of our subgraphs listens when run alone, unless the gateway config says otherwise. */

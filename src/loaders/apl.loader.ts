@@ -1,6 +1,5 @@
-import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
+import { batchLoader, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
 
 export type AplLevel = "EPCI" | "DEPARTMENT" | "REGION";
 
@@ -25,7 +24,7 @@ export function createAplLoaders(db: DataSource) {
     /** Population-weighted APL of each territory of a level. */
     aggregate: new LoaderFamily<AplLevel, string, AplAggregate | null>(
       (level) =>
-        new DataLoader(async (codes) => {
+        batchLoader("apl.aggregate", async (codes) => {
           const rows = await selectWhereIn<Record<string, unknown>>(
             db,
             "SELECT a.code, a.value, a.population, a.communes, a.source_id FROM apl_aggregate a WHERE a.level = ? AND a.code IN ({keys})",
@@ -43,7 +42,7 @@ export function createAplLoaders(db: DataSource) {
         }),
     ),
     /** The APL rows of each commune (several for Paris, Lyon and Marseille: one per arrondissement). */
-    byCommune: new DataLoader<string, AplCommuneRow[]>(async (codes) => {
+    byCommune: batchLoader<string, AplCommuneRow[]>("apl.byCommune", async (codes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
         db,
         "SELECT codgeo, commune_code, value, population, source_id FROM apl_commune WHERE commune_code IN ({keys}) ORDER BY codgeo",

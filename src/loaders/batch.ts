@@ -1,6 +1,28 @@
-import DataLoader from "dataloader";
+import DataLoader, { type BatchLoadFn } from "dataloader";
 import type { DataSource } from "typeorm";
 import { markers, sql } from "../db/sql-dialect";
+
+/** Told about every batch a loader runs (its name and how many keys), e.g. to measure batch sizes. */
+export type LoaderBatchListener = (loader: string, size: number) => void;
+const batchListeners = new Set<LoaderBatchListener>();
+export function onLoaderBatch(listener: LoaderBatchListener): () => void {
+  batchListeners.add(listener);
+  return () => batchListeners.delete(listener);
+}
+
+/**
+ * Every loader is made here: a DataLoader named `family.relation` (e.g. "epci.bySiren") whose
+ * batches are reported to the listeners, so that no loader module knows about metrics.
+ */
+export function batchLoader<K, V>(name: string, batch: BatchLoadFn<K, V>): DataLoader<K, V> {
+  return new DataLoader<K, V>(
+    (keys) => {
+      for (const listener of batchListeners) listener(name, keys.length);
+      return batch(keys);
+    },
+    { name },
+  );
+}
 
 /** Keys per statement: far below SQLite's and PostgreSQL's bound-parameter limits. */
 const KEYS_PER_STATEMENT = 5000;

@@ -1,7 +1,6 @@
-import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { Commune } from "../entities/commune.entity";
-import { LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
+import { batchLoader, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
 
 export const COMMUNE_COLUMNS = "c.code, c.name, c.department_code, c.region_code, c.population, c.postal_codes";
 
@@ -26,12 +25,12 @@ export interface CommunePage {
 
 export function createCommuneLoaders(db: DataSource) {
   return {
-    byCode: new DataLoader<string, Commune | null>(async (codes) => {
+    byCode: batchLoader<string, Commune | null>("commune.byCode", async (codes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${COMMUNE_COLUMNS} FROM commune c WHERE c.code IN ({keys})`, codes);
       return oneByKey(codes, rows.map(toCommune), (c) => c.code);
     }),
     /** Member communes of each EPCI, by SIREN, largest first. */
-    byEpci: new DataLoader<string, Commune[]>(async (sirens) => {
+    byEpci: batchLoader<string, Commune[]>("commune.byEpci", async (sirens) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
         db,
         `SELECT ec.epci_siren AS parent_key, ${COMMUNE_COLUMNS} FROM epci_commune ec
@@ -43,7 +42,7 @@ export function createCommuneLoaders(db: DataSource) {
     /** One page of each département's communes: a window function keeps it to one statement. */
     pageByDepartment: new LoaderFamily<CommunePage, string, Commune[]>(
       (page) =>
-        new DataLoader(async (departmentCodes) => {
+        batchLoader("commune.pageByDepartment", async (departmentCodes) => {
           const rows = await selectWhereIn<Record<string, unknown>>(
             db,
             `SELECT * FROM (
@@ -56,7 +55,7 @@ export function createCommuneLoaders(db: DataSource) {
           return manyByKey(departmentCodes, rows.map(toCommune), (c) => c.departmentCode);
         }),
     ),
-    countByDepartment: new DataLoader<string, number>(async (departmentCodes) => {
+    countByDepartment: batchLoader<string, number>("commune.countByDepartment", async (departmentCodes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
         db,
         `SELECT c.department_code, COUNT(*) AS n FROM commune c WHERE c.department_code IN ({keys}) GROUP BY c.department_code`,

@@ -1,7 +1,6 @@
-import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { Department } from "../entities/department.entity";
-import { manyByKey, oneByKey, selectWhereIn } from "./batch";
+import { batchLoader, manyByKey, oneByKey, selectWhereIn } from "./batch";
 
 export const DEPARTMENT_COLUMNS = "d.code, d.name, d.region_code, d.population";
 
@@ -16,12 +15,12 @@ export function toDepartment(row: Record<string, unknown>): Department {
 
 export function createDepartmentLoaders(db: DataSource) {
   return {
-    byCode: new DataLoader<string, Department | null>(async (codes) => {
+    byCode: batchLoader<string, Department | null>("department.byCode", async (codes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${DEPARTMENT_COLUMNS} FROM department d WHERE d.code IN ({keys})`, codes);
       return oneByKey(codes, rows.map(toDepartment), (d) => d.code);
     }),
     /** Départements of each région, by code. */
-    byRegion: new DataLoader<string, Department[]>(async (regionCodes) => {
+    byRegion: batchLoader<string, Department[]>("department.byRegion", async (regionCodes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
         db,
         `SELECT ${DEPARTMENT_COLUMNS} FROM department d WHERE d.region_code IN ({keys}) ORDER BY d.code`,
@@ -30,7 +29,7 @@ export function createDepartmentLoaders(db: DataSource) {
       return manyByKey(regionCodes, rows.map(toDepartment), (d) => d.regionCode);
     }),
     /** Départements an EPCI spans, by SIREN. */
-    byEpci: new DataLoader<string, Department[]>(async (sirens) => {
+    byEpci: batchLoader<string, Department[]>("department.byEpci", async (sirens) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
         db,
         `SELECT ed.epci_siren AS parent_key, ${DEPARTMENT_COLUMNS} FROM epci_department ed

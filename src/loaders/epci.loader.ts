@@ -1,10 +1,9 @@
-import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { Epci } from "../entities/epci.entity";
 import type { EpciKind } from "../entities/epci-kind";
 import type { EpciFilter } from "../resolvers/epci.input";
 import { epciFilterSql } from "../services/epci-filter.sql";
-import { LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
+import { batchLoader, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
 
 export const EPCI_COLUMNS = "e.siren, e.name, e.kind, e.population";
 
@@ -19,7 +18,7 @@ export function toEpci(row: Record<string, unknown>): Epci {
 
 /** Filtered EPCI grouped by a parent key found through `epci_department`. */
 function epcisByParent(db: DataSource, parentColumn: "ed.department_code" | "d.region_code", filter: EpciFilter | null) {
-  return new DataLoader<string, Epci[]>(async (parentKeys) => {
+  return batchLoader<string, Epci[]>(parentColumn === "d.region_code" ? "epci.byRegion" : "epci.byDepartment", async (parentKeys) => {
     const condition = epciFilterSql(filter);
     const joinDepartment = parentColumn === "d.region_code" ? "JOIN department d ON d.code = ed.department_code" : "";
     const rows = await selectWhereIn<Record<string, unknown>>(
@@ -37,12 +36,12 @@ function epcisByParent(db: DataSource, parentColumn: "ed.department_code" | "d.r
 
 export function createEpciLoaders(db: DataSource) {
   return {
-    bySiren: new DataLoader<string, Epci | null>(async (sirens) => {
+    bySiren: batchLoader<string, Epci | null>("epci.bySiren", async (sirens) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${EPCI_COLUMNS} FROM epci e WHERE e.siren IN ({keys})`, sirens);
       return oneByKey(sirens, rows.map(toEpci), (e) => e.siren);
     }),
     /** The EPCI a commune belongs to (null for the four island communes outside any EPCI). */
-    byCommune: new DataLoader<string, Epci | null>(async (communeCodes) => {
+    byCommune: batchLoader<string, Epci | null>("epci.byCommune", async (communeCodes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
         db,
         `SELECT ec.commune_code AS parent_key, ${EPCI_COLUMNS} FROM epci_commune ec

@@ -1,4 +1,3 @@
-import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { Initiative } from "../entities/initiative.entity";
 import type { InitiativeKind } from "../entities/initiative-kind";
@@ -7,7 +6,7 @@ import type { OrganizationKind } from "../entities/organization-kind";
 import type { InitiativeFilter } from "../resolvers/initiative.input";
 import type { PlaceLevel } from "../services/initiative-places";
 import { initiativeFilterSql } from "../services/initiative-filter.sql";
-import { LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
+import { batchLoader, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
 
 export const INITIATIVE_COLUMNS =
   "i.id, i.title, i.kind, i.summary, i.started_on, i.status, i.source_id, i.owner_id, i.version, i.archived, i.created_at, i.updated_at";
@@ -46,14 +45,14 @@ export interface Place {
 
 export function createInitiativeLoaders(db: DataSource) {
   return {
-    byId: new DataLoader<string, Initiative | null>(async (ids) => {
+    byId: batchLoader<string, Initiative | null>("initiative.byId", async (ids) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${INITIATIVE_COLUMNS} FROM initiative i WHERE i.id IN ({keys})`, ids);
       return oneByKey(ids, rows.map(toInitiative), (i) => i.id);
     }),
     /** Initiatives that run in each territory of a level (attached to it or to a place inside it), filtered. */
     byPlace: new LoaderFamily<{ level: PlaceLevel; filter: InitiativeFilter | null }, string, Initiative[]>(
       ({ level, filter }) =>
-        new DataLoader(async (codes) => {
+        batchLoader("initiative.byPlace", async (codes) => {
           const condition = initiativeFilterSql(filter);
           const rows = await selectWhereIn<Record<string, unknown>>(
             db,
@@ -67,7 +66,7 @@ export function createInitiativeLoaders(db: DataSource) {
         }),
     ),
     /** Territories each initiative is directly attached to. */
-    places: new DataLoader<string, Place[]>(async (ids) => {
+    places: batchLoader<string, Place[]>("initiative.places", async (ids) => {
       const rows = await selectWhereIn<{ initiative_id: string; level: PlaceLevel; code: string }>(
         db,
         "SELECT initiative_id, level, code FROM initiative_place WHERE direct = TRUE AND initiative_id IN ({keys}) ORDER BY level, code",
@@ -76,7 +75,7 @@ export function createInitiativeLoaders(db: DataSource) {
       return manyByKey(ids, rows, (r) => r.initiative_id).map((list) => list.map((r) => ({ level: r.level, code: r.code })));
     }),
     /** Régions each initiative lies in, direct or derived (to answer `region` when they are all one). */
-    regions: new DataLoader<string, string[]>(async (ids) => {
+    regions: batchLoader<string, string[]>("initiative.regions", async (ids) => {
       const rows = await selectWhereIn<{ initiative_id: string; code: string }>(
         db,
         "SELECT initiative_id, code FROM initiative_place WHERE level = 'REGION' AND initiative_id IN ({keys}) ORDER BY code",
@@ -85,7 +84,7 @@ export function createInitiativeLoaders(db: DataSource) {
       return manyByKey(ids, rows, (r) => r.initiative_id).map((list) => list.map((r) => r.code));
     }),
     /** Initiatives each organization carries (archived ones left out). */
-    byCarrier: new DataLoader<string, Initiative[]>(async (organizationIds) => {
+    byCarrier: batchLoader<string, Initiative[]>("initiative.byCarrier", async (organizationIds) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
         db,
         `SELECT c.organization_id AS parent_key, ${INITIATIVE_COLUMNS} FROM initiative_carrier c JOIN initiative i ON i.id = c.initiative_id
@@ -94,7 +93,7 @@ export function createInitiativeLoaders(db: DataSource) {
       );
       return manyByKey(organizationIds, rows, (r) => String(r.parent_key)).map((list) => list.map(toInitiative));
     }),
-    carriers: new DataLoader<string, Organization[]>(async (ids) => {
+    carriers: batchLoader<string, Organization[]>("initiative.carriers", async (ids) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
         db,
         `SELECT c.initiative_id AS parent_key, o.id, o.name, o.kind, o.region_code FROM initiative_carrier c
@@ -108,7 +107,7 @@ export function createInitiativeLoaders(db: DataSource) {
 
 export function createOrganizationLoaders(db: DataSource) {
   return {
-    byId: new DataLoader<string, Organization | null>(async (ids) => {
+    byId: batchLoader<string, Organization | null>("organization.byId", async (ids) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, "SELECT id, name, kind, region_code FROM organization WHERE id IN ({keys})", ids);
       return oneByKey(ids, rows.map(toOrganization), (o) => o.id);
     }),

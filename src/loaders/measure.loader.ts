@@ -1,6 +1,5 @@
-import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { LoaderFamily, manyByKey, selectWhereIn } from "./batch";
+import { batchLoader, LoaderFamily, manyByKey, selectWhereIn } from "./batch";
 
 /** A row of the `measure` table with its indicator's unit and label. */
 export interface MeasureRow {
@@ -44,7 +43,7 @@ export function createMeasureLoaders(db: DataSource) {
     /** Every value (with or without a measured value) of one indicator per territory key, oldest first. */
     series: new LoaderFamily<string, string, MeasureRow[]>(
       (indicator) =>
-        new DataLoader(async (territories) => {
+        batchLoader("measure.series", async (territories) => {
           const rows = await selectWhereIn<Record<string, unknown>>(
             db,
             `SELECT ${COLUMNS} FROM measure m JOIN indicator_definition i ON i.id = m.indicator
@@ -56,7 +55,7 @@ export function createMeasureLoaders(db: DataSource) {
         }),
     ),
     /** All figures of each territory (for `indicators`). */
-    byTerritory: new DataLoader<string, MeasureRow[]>(async (territories) => {
+    byTerritory: batchLoader<string, MeasureRow[]>("measure.byTerritory", async (territories) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
         db,
         `SELECT ${COLUMNS} FROM measure m JOIN indicator_definition i ON i.id = m.indicator

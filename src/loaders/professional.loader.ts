@@ -1,9 +1,8 @@
-import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { ProfessionalStat } from "../entities/professional-stat.entity";
 import { sql } from "../db/sql-dialect";
 import { familyOf, type ProfessionalSource } from "../services/professional-sources";
-import { LoaderFamily, manyByKey, selectWhereIn } from "./batch";
+import { batchLoader, LoaderFamily, manyByKey, selectWhereIn } from "./batch";
 
 /** A stat with the vintage of its source, so a Measure can carry its date. */
 export interface DatedStat {
@@ -50,7 +49,7 @@ export function createProfessionalLoaders(db: DataSource) {
     /** Every stat of one source for each département. */
     byDepartment: new LoaderFamily<string, string, DatedStat[]>(
       (sourceId) =>
-        new DataLoader(async (codes) => {
+        batchLoader("professional.byDepartment", async (codes) => {
           const rows = await selectWhereIn<Record<string, unknown>>(
             db,
             `SELECT ${STAT_COLUMNS} FROM professional_stat ps JOIN source s ON s.id = ps.source_id
@@ -64,7 +63,7 @@ export function createProfessionalLoaders(db: DataSource) {
     /** Every département stat of one source within each région (for regional aggregates). */
     byRegion: new LoaderFamily<string, string, DatedStat[]>(
       (sourceId) =>
-        new DataLoader(async (regionCodes) => {
+        batchLoader("professional.byRegion", async (regionCodes) => {
           const rows = await selectWhereIn<Record<string, unknown>>(
             db,
             `SELECT d.region_code AS parent_key, ${STAT_COLUMNS} FROM professional_stat ps
@@ -79,7 +78,7 @@ export function createProfessionalLoaders(db: DataSource) {
     /** Every département stat of one source (for national aggregates). */
     national: new LoaderFamily<string, "FR", DatedStat[]>(
       (sourceId) =>
-        new DataLoader(async (keys) => {
+        batchLoader("professional.national", async (keys) => {
           const rows = await sql<Record<string, unknown>>(
             db,
             `SELECT ${STAT_COLUMNS} FROM professional_stat ps JOIN source s ON s.id = ps.source_id WHERE ps.source_id = ?`,

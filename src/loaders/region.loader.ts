@@ -1,7 +1,6 @@
-import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { Region } from "../entities/region.entity";
-import { oneByKey, selectWhereIn } from "./batch";
+import { batchLoader, oneByKey, selectWhereIn } from "./batch";
 
 export const REGION_COLUMNS = "r.code, r.name, r.population";
 
@@ -15,7 +14,7 @@ export function toRegion(row: Record<string, unknown>): Region {
 
 export function createRegionLoaders(db: DataSource) {
   return {
-    byCode: new DataLoader<string, Region | null>(async (codes) => {
+    byCode: batchLoader<string, Region | null>("region.byCode", async (codes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${REGION_COLUMNS} FROM region r WHERE r.code IN ({keys})`, codes);
       return oneByKey(codes, rows.map(toRegion), (r) => r.code);
     }),

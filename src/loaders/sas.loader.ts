@@ -1,7 +1,6 @@
-import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { SasPlatform } from "../entities/sas-platform.entity";
-import { manyByKey, oneByKey, selectWhereIn } from "./batch";
+import { batchLoader, manyByKey, oneByKey, selectWhereIn } from "./batch";
 
 export function toSasPlatform(row: Record<string, unknown>): SasPlatform {
   const platform = new SasPlatform();
@@ -14,7 +13,7 @@ export function toSasPlatform(row: Record<string, unknown>): SasPlatform {
 
 export function createSasLoaders(db: DataSource) {
   return {
-    byDepartment: new DataLoader<string, SasPlatform | null>(async (codes) => {
+    byDepartment: batchLoader<string, SasPlatform | null>("sas.byDepartment", async (codes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
         db,
         `SELECT spd.department_code AS parent_key, p.id, p.name, p.appointments_booked, p.source_id
@@ -23,7 +22,7 @@ export function createSasLoaders(db: DataSource) {
       );
       return oneByKey(codes, rows, (r) => String(r.parent_key)).map((r) => (r ? toSasPlatform(r) : null));
     }),
-    departmentCodes: new DataLoader<string, string[]>(async (ids) => {
+    departmentCodes: batchLoader<string, string[]>("sas.departmentCodes", async (ids) => {
       const rows = await selectWhereIn<{ platform_id: string; department_code: string }>(
         db,
         "SELECT platform_id, department_code FROM sas_platform_department WHERE platform_id IN ({keys}) ORDER BY department_code",

@@ -1,7 +1,6 @@
-import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { Source } from "../entities/source.entity";
-import { oneByKey, selectWhereIn } from "./batch";
+import { batchLoader, oneByKey, selectWhereIn } from "./batch";
 
 export function toSource(row: Record<string, unknown>): Source {
   const source = new Source();
@@ -18,7 +17,7 @@ export function toSource(row: Record<string, unknown>): Source {
 
 export function createSourceLoaders(db: DataSource) {
   return {
-    byId: new DataLoader<string, Source | null>(async (ids) => {
+    byId: batchLoader<string, Source | null>("source.byId", async (ids) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, "SELECT * FROM source WHERE id IN ({keys})", ids);
       return oneByKey(ids, rows.map(toSource), (s) => s.id);
     }),

@@ -1,7 +1,6 @@
-import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { ZoneRouge } from "../entities/zone-rouge.entity";
-import { LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
+import { batchLoader, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
 
 function toZoneRouge(row: Record<string, unknown>): ZoneRouge {
   const zone = new ZoneRouge();
@@ -18,7 +17,7 @@ const COLUMNS = "z.epci_siren, z.designated_on, z.programme, z.confirmed, z.note
 
 /** Zones rouges of a territory: by default only confirmed designations. */
 function zonesWithin(db: DataSource, parent: "ed.department_code" | "d.region_code", includeUnconfirmed: boolean) {
-  return new DataLoader<string, ZoneRouge[]>(async (codes) => {
+  return batchLoader<string, ZoneRouge[]>(parent === "d.region_code" ? "zoneRouge.byRegion" : "zoneRouge.byDepartment", async (codes) => {
     const join = parent === "d.region_code" ? "JOIN department d ON d.code = ed.department_code" : "";
     const rows = await selectWhereIn<Record<string, unknown>>(
       db,
@@ -35,7 +34,7 @@ function zonesWithin(db: DataSource, parent: "ed.department_code" | "d.region_co
 
 export function createZoneRougeLoaders(db: DataSource) {
   return {
-    byEpci: new DataLoader<string, ZoneRouge | null>(async (sirens) => {
+    byEpci: batchLoader<string, ZoneRouge | null>("zoneRouge.byEpci", async (sirens) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${COLUMNS} FROM zone_rouge z WHERE z.epci_siren IN ({keys})`, sirens);
       return oneByKey(sirens, rows.map(toZoneRouge), (z) => z.epciSiren);
     }),

@@ -27,6 +27,8 @@ export async function createApollo(options: ApolloOptions): Promise<ApolloServer
     // Automatic persisted queries (APQ) and CSRF prevention are Apollo Server defaults, kept on.
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Signals are handled once, by the server's graceful shutdown (graceful-shutdown.ts).
+    stopOnTerminationSignals: false,
     validationRules: guards.validationRules,
     formatError: createFormatError(options.reportError),
     plugins: [

@@ -2,19 +2,25 @@ import type { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type Express } from "express";
 import type { DataSource } from "typeorm";
-import { createRequestContext, type RequestContext } from "../context/request-context";
-
-export type { Executable } from "./apollo";
-import { runWithSqlLog, SqlStatementLog } from "../db/sql-statement-log";
 import { DEFAULT_LIMITS, type Limits } from "../config/limits";
+import { createRequestContext, type RequestContext } from "../context/request-context";
+import { runWithSqlLog, SqlStatementLog } from "../db/sql-statement-log";
 import { poolWriter, type Writer } from "../db/writer";
+import { type Logger, silentLogger } from "../observability/logger";
+import type { Metrics } from "../observability/metrics";
+import { observabilityPlugin } from "../observability/observability.plugin";
+import { observeRequests, type RequestObserver } from "../observability/request-observer.middleware";
 import { createApollo, type Executable } from "./apollo";
 import { EXAMPLE_QUERIES } from "./examples";
-import { authenticateRequests, callerOf } from "./security/authenticate.middleware";
-import { requestErrors } from "./security/request-errors.middleware";
-import { rateLimit } from "./security/rate-limit.middleware";
-import { tokenLimit } from "./security/token-limit.middleware";
 import { graphiqlAssets, graphiqlPage } from "./graphiql";
+import { type HealthState, healthRoutes } from "./health.routes";
+import { authenticateRequests, callerOf } from "./security/authenticate.middleware";
+import { rateLimit } from "./security/rate-limit.middleware";
+import { requestErrors } from "./security/request-errors.middleware";
+import { tokenLimit } from "./security/token-limit.middleware";
+import { delayRequests } from "./test-delay.middleware";
+
+export type { Executable } from "./apollo";
 
 export interface AppOptions {
   db: DataSource;
@@ -24,10 +30,14 @@ export interface AppOptions {
   /** Abuse limits, introspection and GraphiQL switches. Default DEFAULT_LIMITS. */
   limits?: Limits;
   plugins?: ApolloServerPlugin<RequestContext>[];
-  /** Where masked unexpected errors are reported. Default: stderr. */
+  /** Where masked unexpected errors are reported. Default: the logger, else stderr. */
   reportError?: (error: unknown) => void;
-  /** Told about each rate-limit rejection (metrics). */
-  onRateLimited?: (bucket: "key" | "anonymous") => void;
+  /** Request log lines and server events. Default: none. */
+  logger?: Logger;
+  /** Prometheus metrics, served at /metrics. Default: none (metrics off). */
+  metrics?: Metrics;
+  /** Tests only: hold each GraphQL request this long before executing it. Default 0 (off). */
+  testRequestDelayMs?: number;
 }
 
 export interface App {
@@ -35,6 +45,9 @@ export interface App {
   apollo: ApolloServer<RequestContext>;
   /** True once the database answered and the schema is served. */
   ready: () => boolean;
+  /** Readiness inputs; set `draining` when a shutdown begins. */
+  health: HealthState;
+  observer: RequestObserver;
 }
 
 /** Wraps every request in its own SQL statement log, so the logger can attribute statements. */
@@ -42,23 +55,34 @@ function sqlLogPerRequest(): express.RequestHandler {
   return (_req, _res, next) => runWithSqlLog(new SqlStatementLog(), next);
 }
 
-/** The HTTP application: /graphql (API and GraphiQL), /healthz. Call `apollo.start()` first (see startApp). */
+/**
+ * The HTTP application: /graphql (API and GraphiQL), /healthz, /readyz, /metrics. On /graphql a
+ * request is observed (log line, metrics, span), authenticated, rate-limited, size- and
+ * token-checked, then handed to Apollo Server.
+ */
 export async function createApp(options: AppOptions): Promise<App> {
-  const report = options.reportError ?? ((error: unknown) => process.stderr.write(`unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`));
+  const logger = options.logger ?? silentLogger;
+  const report =
+    options.reportError ??
+    (options.logger
+      ? (error: unknown) => logger.error({ err: error }, "unexpected error")
+      : (error: unknown) => process.stderr.write(`unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`));
   const limits = options.limits ?? DEFAULT_LIMITS;
   const writer = options.writer ?? poolWriter(options.db);
-  const apollo = await createApollo({ executable: options.executable, limits, reportError: report, plugins: options.plugins });
+  const health: HealthState = { schemaReady: false, draining: false };
+  const apollo = await createApollo({
+    executable: options.executable,
+    limits,
+    reportError: report,
+    plugins: [observabilityPlugin(), ...(options.plugins ?? [])],
+  });
+  health.schemaReady = true;
+  const observer = observeRequests({ logger, metrics: options.metrics });
 
   const app = express();
   app.disable("x-powered-by");
-  app.get("/healthz", async (_req, res) => {
-    try {
-      await options.db.query("SELECT 1");
-      res.status(200).json({ status: "ok" });
-    } catch {
-      res.status(503).json({ status: "database unreachable" });
-    }
-  });
+  app.use(healthRoutes(options.db, health));
+  if (options.metrics) app.get("/metrics", options.metrics.handler());
   if (limits.graphiql) {
     app.use(graphiqlAssets());
     app.get("/graphql", (req, res, next) => {
@@ -73,8 +97,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.use(
     "/graphql",
     sqlLogPerRequest(),
+    observer.middleware,
+    ...((options.testRequestDelayMs ?? 0) > 0 ? [delayRequests(options.testRequestDelayMs ?? 0)] : []),
     authenticateRequests(options.db),
-    rateLimit({ ...limits, onReject: options.onRateLimited }),
+    rateLimit(limits),
     express.json({ limit: limits.maxBodyBytes }),
     tokenLimit(limits.maxTokens),
     expressMiddleware(apollo, {
@@ -82,5 +108,5 @@ export async function createApp(options: AppOptions): Promise<App> {
     }),
   );
   app.use(requestErrors(report));
-  return { app, apollo, ready: () => options.db.isInitialized };
+  return { app, apollo, ready: () => options.db.isInitialized, health, observer };
 }

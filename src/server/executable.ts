@@ -2,7 +2,7 @@ import { buildFederatedSubgraph } from "../schema/build-schema";
 import { buildMonolithSchema } from "../schema/monolith";
 import { ALL_SUBGRAPHS } from "../schema/subgraphs";
 import { createGateway } from "../gateway/create-gateway";
-import { DEFAULT_GATEWAY_CONFIG, type GatewayConfig } from "../gateway/gateway-config";
+import { DEFAULT_GATEWAY_CONFIG, type GatewayConfig } from "../config/gateway-config";
 import { buildLocalSubgraphs } from "../gateway/local-subgraphs";
 import type { Executable } from "./app";
 
@@ -18,7 +18,14 @@ export class UnknownSubgraphError extends Error {
   override name = "UnknownSubgraphError";
 }
 
-export async function buildExecutable(mode: ServeMode): Promise<{ executable: Executable; description: string }> {
+export interface BuildOptions {
+  /** Where masked unexpected errors of in-process subgraphs go. Default: stderr. */
+  reportError?: (error: unknown) => void;
+  /** How long the gateway waits for a remote subgraph. Default 10000 (createGateway's). */
+  subgraphTimeoutMs?: number;
+}
+
+export async function buildExecutable(mode: ServeMode, options: BuildOptions = {}): Promise<{ executable: Executable; description: string }> {
   if (mode.kind === "monolith") {
     return { executable: { schema: await buildMonolithSchema(ALL_SUBGRAPHS) }, description: "monolithic schema (no gateway)" };
   }
@@ -31,7 +38,11 @@ export async function buildExecutable(mode: ServeMode): Promise<{ executable: Ex
     return { executable: { schema }, description: `subgraph "${mode.name}" alone` };
   }
   const config = mode.config ?? DEFAULT_GATEWAY_CONFIG;
-  const { gateway, subgraphs } = await createGateway(await buildLocalSubgraphs(), { config });
+  const { gateway, subgraphs } = await createGateway(await buildLocalSubgraphs(), {
+    config,
+    reportError: options.reportError,
+    remoteTimeoutMs: options.subgraphTimeoutMs,
+  });
   return {
     executable: { gateway },
     description: `gateway over ${subgraphs.map((s) => `${s.name} (${s.url})`).join(", ")}`,

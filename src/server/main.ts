@@ -1,49 +1,77 @@
 import "reflect-metadata";
 import { parseCliArgs } from "../config/cli-args";
-import { ConfigError, loadConfig } from "../config/config";
-import { loadLimits } from "../config/limits";
+import { loadConfig } from "../config/config";
 import { openDatabase } from "../db/data-source";
 import { openWriter } from "../db/writer";
+import { ConfigError } from "../errors/errors";
 import { CompositionError } from "../gateway/compose";
 import { SubgraphUnreachableError } from "../gateway/create-gateway";
-import { GatewayConfigError, loadGatewayConfig } from "../gateway/gateway-config";
+import { createLogger } from "../observability/logger";
+import { Metrics } from "../observability/metrics";
+import { startTracing } from "../observability/tracing";
 import { seedIfEmpty } from "../../seeds/seed";
 import { UnknownSubgraphError, type ServeMode } from "./executable";
+import { shutdownOnSignals } from "./graceful-shutdown";
 import { startServer } from "./start-server";
 
-const log = (line: string) => process.stdout.write(`${line}\n`);
-
-/** Errors that mean "fix your configuration": one clear message, no stack. */
-const CONFIGURATION_ERRORS = [ConfigError, GatewayConfigError, CompositionError, SubgraphUnreachableError, UnknownSubgraphError];
+/** Errors that mean "fix your configuration": one clear line per problem, no stack. */
+const CONFIGURATION_ERRORS = [ConfigError, CompositionError, SubgraphUnreachableError, UnknownSubgraphError];
 
 async function main(): Promise<void> {
-  const started = Date.now();
+  const started = performance.now();
+  // @apollo/gateway otherwise probes cloud metadata endpoints and reports usage to Apollo.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
   const args = parseCliArgs(process.argv.slice(2));
-  const config = loadConfig();
+  // Command-line options override the environment: they are read as the same variables.
+  const config = loadConfig({
+    ...process.env,
+    ...(args.port !== undefined && { PORT: String(args.port) }),
+    ...(args.gatewayConfig !== undefined && { GATEWAY_CONFIG: args.gatewayConfig }),
+  });
+  const logger = createLogger({ level: config.logLevel });
+  const tracing = config.tracing.enabled ? startTracing(config.tracing) : undefined;
   const mode: ServeMode = args.subgraph
     ? { kind: "subgraph", name: args.subgraph }
     : args.monolith
       ? { kind: "monolith" }
-      : { kind: "gateway", config: loadGatewayConfig(args.gatewayConfig ?? process.env.GATEWAY_CONFIG) };
-  const limits = loadLimits();
-  const db = await openDatabase(config.database);
-  await seedIfEmpty(db, log);
+      : { kind: "gateway", config: config.gateway };
+  const db = await openDatabase(config.database, config.databaseTuning);
+  await seedIfEmpty(db, (line) => logger.info(line.trim()));
   const writer = await openWriter(db, config.database);
-  const running = await startServer({ db, writer, limits, mode, port: args.port ?? config.port });
-  log(`territoire-santé: ${running.description}`);
-  log(`ready on ${running.url} in ${Date.now() - started} ms`);
-  const shutdown = async () => {
-    await running.close();
-    await writer.close();
-    await db.destroy();
-    process.exit(0);
-  };
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  const metrics = config.metricsEnabled ? new Metrics(db) : undefined;
+  const running = await startServer({
+    db,
+    writer,
+    limits: config.limits,
+    mode,
+    port: config.port,
+    host: config.host,
+    logger,
+    metrics,
+    shutdownTimeoutMs: config.shutdownTimeoutMs,
+    subgraphTimeoutMs: config.subgraphTimeoutMs,
+    testRequestDelayMs: config.testRequestDelayMs,
+  });
+  shutdownOnSignals({
+    running,
+    db,
+    logger,
+    timeoutMs: config.shutdownTimeoutMs,
+    onStopped: async () => {
+      await writer.close();
+      metrics?.close();
+      await tracing?.shutdown();
+    },
+  });
+  logger.info(
+    { url: running.url, serving: running.description, startupMs: Math.round(performance.now() - started), metrics: Boolean(metrics), tracing: Boolean(tracing) },
+    "ready",
+  );
 }
 
 main().catch((error: unknown) => {
   const expected = CONFIGURATION_ERRORS.some((type) => error instanceof type);
-  process.stderr.write(`start-up failed: ${expected ? (error as Error).message : error instanceof Error ? error.stack : String(error)}\n`);
+  const lines = expected ? (error as Error).message.split("\n") : [error instanceof Error ? (error.stack ?? error.message) : String(error)];
+  process.stderr.write(lines.map((line) => `start-up failed: ${line}\n`).join(""));
   process.exit(1);
 });

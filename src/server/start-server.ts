@@ -1,6 +1,9 @@
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
+import type { ApolloServerPlugin } from "@apollo/server";
 import type { DataSource } from "typeorm";
+import type { RequestContext } from "../context/request-context";
 import { type App, createApp, type AppOptions } from "./app";
 import { buildExecutable, type ServeMode } from "./executable";
 
@@ -9,6 +12,10 @@ export interface RunningServer extends App {
   url: string;
   port: number;
   description: string;
+  /**
+   * Stops accepting connections, lets in-flight requests finish (up to `shutdownTimeoutMs`,
+   * then closes their connections), then stops Apollo Server and the gateway. The database stays open.
+   */
   close: () => Promise<void>;
 }
 
@@ -17,15 +24,23 @@ export interface StartOptions extends Omit<AppOptions, "executable"> {
   mode: ServeMode;
   port: number;
   host?: string;
+  /** On close, how long in-flight requests may still run before their connections are closed. Default 10000. */
+  shutdownTimeoutMs?: number;
+  /** How long the gateway waits for a remote subgraph. Default 10000. */
+  subgraphTimeoutMs?: number;
 }
 
 /** Builds what the mode serves, starts Apollo and listens; `close` stops accepting and drains. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  const { executable, description } = await buildExecutable(options.mode);
-  const app = await createApp({ ...options, executable });
-  const server = await new Promise<Server>((resolve, reject) => {
-    const s = app.app.listen(options.port, options.host ?? "0.0.0.0", () => resolve(s));
-    s.once("error", reject);
+  const { executable, description } = await buildExecutable(options.mode, { reportError: options.reportError, subgraphTimeoutMs: options.subgraphTimeoutMs });
+  // The HTTP server exists before Apollo Server so that Apollo's drain plugin can track its connections.
+  const server = createServer();
+  const drain = ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: options.shutdownTimeoutMs ?? 10_000 });
+  const app = await createApp({ ...options, executable, plugins: [...(options.plugins ?? []), drain as ApolloServerPlugin<RequestContext>] });
+  server.on("request", app.app);
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
   return {
@@ -35,7 +50,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     url: `http://${options.host === undefined || options.host === "0.0.0.0" ? "localhost" : options.host}:${port}/graphql`,
     description,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      app.health.draining = true;
+      // Apollo's stop() drains the HTTP server first (the plugin above), then stops the gateway.
       await app.apollo.stop();
     },
   };

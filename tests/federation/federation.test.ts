@@ -3,7 +3,7 @@ import { graphql } from "graphql";
 import { createRequestContext } from "../../src/context/request-context";
 import { runWithSqlLog, SqlStatementLog } from "../../src/db/sql-statement-log";
 import { composeSupergraph, CompositionError } from "../../src/gateway/compose";
-import { parseGatewayConfig } from "../../src/gateway/gateway-config";
+import { parseGatewayConfig } from "../../src/config/gateway-config";
 import { buildLocalSubgraphs, type BuiltSubgraph } from "../../src/gateway/local-subgraphs";
 import { startServer, type RunningServer } from "../../src/server/start-server";
 import { freePort, postGraphQL, startPartnerSubgraph, type Started } from "../support/processes";

@@ -10,7 +10,7 @@ export interface ServerProcess extends Started {
 /** Starts the built server (`node dist/src/server/main.js`) as its own process and waits until it is ready. */
 export async function startServerProcess(databaseUrl: string, env: NodeJS.ProcessEnv = {}, port?: number): Promise<ServerProcess> {
   const chosen = port ?? (await freePort());
-  const started = await startProcess(process.execPath, [path.join(ROOT, "dist/src/server/main.js")], /ready on/, {
+  const started = await startProcess(process.execPath, [path.join(ROOT, "dist/src/server/main.js")], /"msg":"ready"/, {
     PORT: String(chosen),
     DATABASE_URL: databaseUrl,
     ...env,

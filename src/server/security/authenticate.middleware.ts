@@ -4,6 +4,7 @@ import { authenticate } from "../../auth/api-key.service";
 import type { Caller } from "../../auth/caller";
 import { AppError, ErrorCode } from "../../errors/errors";
 import { isDatabaseUnreachable } from "../../errors/format-error";
+import { currentRequestRecord } from "../../observability/request-record";
 
 /** Sends a request-level GraphQL error (no execution took place) with its HTTP status. */
 export function sendRequestError(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
@@ -24,6 +25,9 @@ export function authenticateRequests(db: DataSource): RequestHandler {
     authenticate(db, req.header("authorization")).then(
       (caller) => {
         res.locals.caller = caller;
+        // The request's log line and metrics name the organization, never the key.
+        const record = currentRequestRecord();
+        if (record && caller.kind === "key") record.callerOrganization = caller.organizationId;
         next();
       },
       (error: unknown) => {

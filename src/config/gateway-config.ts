@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { z } from "zod";
+import { ConfigError } from "../errors/errors";
 import { ALL_SUBGRAPHS } from "../schema/subgraphs";
 
 const OUR_NAMES = ALL_SUBGRAPHS.map((s) => s.name);
@@ -37,7 +38,8 @@ const GatewayConfigSchema = z
 
 export type GatewayConfig = z.infer<typeof GatewayConfigSchema>;
 
-export class GatewayConfigError extends Error {
+/** The gateway config file is missing, unreadable or invalid: one line per problem. */
+export class GatewayConfigError extends ConfigError {
   override name = "GatewayConfigError";
 }
 
@@ -60,7 +62,7 @@ export function parseGatewayConfig(raw: unknown, origin = "gateway config"): Gat
   const result = GatewayConfigSchema.safeParse(raw);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `${origin}: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
-    throw new GatewayConfigError(lines.join("\n"));
+    throw new GatewayConfigError(lines);
   }
   return result.data;
 }

@@ -1,0 +1,35 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+import type { SqlStatementLog } from "../db/sql-statement-log";
+
+/**
+ * What is known about one HTTP request on /graphql, filled in as it goes (operation, error
+ * codes, caller's organization) and read once when its response is sent, for the request's log
+ * line and metrics. Lives exactly as long as its request.
+ */
+export class RequestRecord {
+  readonly startedAt = performance.now();
+  /** The operation's name once resolved, "anonymous" for an unnamed one. */
+  operationName: string | undefined;
+  /** "query", "mutation" or "subscription", once resolved. */
+  operationType: string | undefined;
+  /** `extensions.code` of each error in the response, in order, without repeats. */
+  errorCodes: string[] = [];
+  /**
+   * Organization of the caller (the API key's owner), never the key itself. Set from
+   * `RequestContext.callerOrganization` when the response is sent, or directly by whatever
+   * authenticates the request before Apollo Server sees it.
+   */
+  callerOrganization: string | undefined;
+  constructor(readonly sqlLog: SqlStatementLog | undefined) {}
+}
+
+const currentRecord = new AsyncLocalStorage<RequestRecord>();
+
+export function runWithRequestRecord<T>(record: RequestRecord, fn: () => T): T {
+  return currentRecord.run(record, fn);
+}
+
+/** The record of the request being served, if any (none for in-process test executions). */
+export function currentRequestRecord(): RequestRecord | undefined {
+  return currentRecord.getStore();
+}

@@ -1,0 +1,126 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ConfigError, configurationTable, DEFAULT_SQLITE_PATH, loadConfig } from "../../src/config/config";
+import { ROOT } from "../support/processes";
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  throw new Error("the configuration was accepted");
+}
+
+describe("configuration from the environment", () => {
+  it("applies every default when nothing is set", () => {
+    expect(loadConfig({})).toEqual({
+      port: 4000,
+      host: "0.0.0.0",
+      database: { kind: "sqlite", path: DEFAULT_SQLITE_PATH },
+      databaseTuning: { poolSize: 10, connectTimeoutMs: 5000, statementTimeoutMs: 15000 },
+      gatewayConfigFile: undefined,
+      gateway: { subgraphs: {}, partners: [] },
+      subgraphTimeoutMs: 10000,
+      logLevel: "info",
+      metricsEnabled: true,
+      tracing: { enabled: false, endpoint: "http://localhost:4318/v1/traces", serviceName: "territoire-sante", sampleRatio: 1 },
+      shutdownTimeoutMs: 10000,
+      testRequestDelayMs: 0,
+      limits: {
+        maxDepth: 12,
+        maxAliases: 30,
+        maxDirectives: 20,
+        maxTokens: 3000,
+        maxCost: 60000,
+        maxBodyBytes: 102400,
+        keyRequestsPerMinute: 1200,
+        anonymousRequestsPerMinute: 300,
+        introspection: true,
+        graphiql: true,
+        allowListFile: undefined,
+      },
+    });
+  });
+
+  it("turns introspection and GraphiQL off in production unless told otherwise", () => {
+    expect(loadConfig({ NODE_ENV: "production" }).limits).toMatchObject({ introspection: false, graphiql: false });
+    expect(loadConfig({ NODE_ENV: "production", INTROSPECTION: "true" }).limits).toMatchObject({ introspection: true, graphiql: false });
+    expect(() => loadConfig({ MAX_QUERY_DEPTH: "-3", GRAPHIQL: "maybe" })).toThrow(
+      'MAX_QUERY_DEPTH must be an integer between 1 and 1000 (received "-3")\nGRAPHIQL must be true or false (received "maybe")',
+    );
+  });
+
+  it("reads each variable", () => {
+    const config = loadConfig({
+      PORT: "8080",
+      DATABASE_URL: "postgres://db.internal/ts",
+      DATABASE_POOL_SIZE: "25",
+      LOG_LEVEL: "debug",
+      METRICS_ENABLED: "false",
+      TRACING_ENABLED: "true",
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "https://collector:4318/v1/traces",
+      TRACING_SAMPLE_RATIO: "0.25",
+      SHUTDOWN_TIMEOUT_MS: "30000",
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      database: { kind: "postgres", url: "postgres://db.internal/ts" },
+      databaseTuning: { poolSize: 25 },
+      logLevel: "debug",
+      metricsEnabled: false,
+      tracing: { enabled: true, endpoint: "https://collector:4318/v1/traces", sampleRatio: 0.25 },
+      shutdownTimeoutMs: 30000,
+    });
+  });
+
+  it("reports every wrong value at once, one line each, naming the variable and what it received", () => {
+    const problems = problemsOf({
+      PORT: "80a",
+      DATABASE_URL: "mysql://db/ts",
+      DATABASE_POOL_SIZE: "-5",
+      LOG_LEVEL: "verbose",
+      METRICS_ENABLED: "maybe",
+      TRACING_SAMPLE_RATIO: "2",
+      OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "collector:4318",
+      SHUTDOWN_TIMEOUT_MS: "-1",
+    });
+    expect(problems).toEqual([
+      'PORT must be an integer between 0 and 65535 (received "80a")',
+      'DATABASE_URL has an unknown scheme: "mysql" (expected sqlite:PATH or postgres://…)',
+      'DATABASE_POOL_SIZE must be an integer between 1 and 1000 (received "-5")',
+      'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent (received "verbose")',
+      'METRICS_ENABLED must be true or false (received "maybe")',
+      'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an http:// or https:// URL (received "collector:4318")',
+      'TRACING_SAMPLE_RATIO must be a number between 0 and 1 (received "2")',
+      'SHUTDOWN_TIMEOUT_MS must be an integer between 0 and 600000 (received "-1")',
+    ]);
+  });
+
+  it("validates the gateway config file with the rest, one line per problem in it", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ts-config-"));
+    try {
+      const file = path.join(dir, "gateway.json");
+      fs.writeFileSync(file, JSON.stringify({ partners: [{ name: "Bad Name", url: "ftp://x" }] }));
+      const problems = problemsOf({ GATEWAY_CONFIG: file, PORT: "-1" });
+      expect(problems).toEqual([
+        'PORT must be an integer between 0 and 65535 (received "-1")',
+        `${file}: partners.0.name: must be 2 to 41 lower-case letters, digits or dashes, starting with a letter`,
+        `${file}: partners.0.url: must be an http:// or https:// URL`,
+      ]);
+      expect(problemsOf({ GATEWAY_CONFIG: path.join(dir, "missing.json") })).toEqual([`gateway config ${path.join(dir, "missing.json")}: file not found`]);
+
+      fs.writeFileSync(file, JSON.stringify({ partners: [{ name: "mutuelle-exemple", url: "http://127.0.0.1:4201/" }] }));
+      expect(loadConfig({ GATEWAY_CONFIG: file }).gateway.partners).toEqual([{ name: "mutuelle-exemple", url: "http://127.0.0.1:4201/" }]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("is documented by the README's table, which is rendered from the module", () => {
+    const readme = fs.readFileSync(path.join(ROOT, "README.md"), "utf8");
+    expect(readme).toContain(configurationTable());
+  });
+});
