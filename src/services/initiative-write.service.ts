@@ -9,7 +9,7 @@ import { INITIATIVE_COLUMNS, toInitiative } from "../loaders/initiative.loader";
 import type { CreateInitiativeInput, PlaceInput, UpdateInitiativeInput } from "../resolvers/initiative-write.input";
 import { audit } from "./audit.service";
 import { placesOf } from "./initiative-places";
-import { invalidateReadCache } from "./read-cache";
+import { afterWrite } from "./read-cache";
 
 const bool = (m: EntityManager, value: boolean) => (isPostgres(m) ? value : value ? 1 : 0);
 
@@ -42,7 +42,7 @@ async function snapshot(m: EntityManager, id: string) {
 export async function createInitiative(ctx: RequestContext, input: CreateInitiativeInput): Promise<Initiative> {
   const caller = requireKey(ctx.caller);
   const carriers = [...new Set([caller.organizationId, ...(input.carrierIds ?? [])])];
-  const result = await ctx.writer.transaction(async (m) => {
+  return afterWrite(ctx.writer.transaction(async (m) => {
     if (input.clientMutationId) {
       const [existing] = await sql<{ id: string }>(m, "SELECT id FROM initiative WHERE owner_id = ? AND client_mutation_id = ?", [caller.organizationId, input.clientMutationId]);
       if (existing) return (await loadInitiative(m, existing.id))!;
@@ -62,15 +62,13 @@ export async function createInitiative(ctx: RequestContext, input: CreateInitiat
     await writePlaces(m, id, input.places);
     await audit(m, caller, "createInitiative", "initiative", id, null, await snapshot(m, id));
     return (await loadInitiative(m, id))!;
-  });
-  invalidateReadCache();
-  return result;
+  }));
 }
 
 /** Changes an initiative if `version` is still the current one (optimistic concurrency): otherwise CONFLICT, nothing changed. */
 export async function updateInitiative(ctx: RequestContext, input: UpdateInitiativeInput): Promise<Initiative> {
   const caller = requireKey(ctx.caller);
-  const result = await ctx.writer.transaction(async (m) => {
+  return afterWrite(ctx.writer.transaction(async (m) => {
     const before = await snapshot(m, input.id);
     if (!before) throw new NotFoundError(`initiative ${input.id} does not exist`);
     requireOwner(caller, before.ownerId, `initiative ${input.id}`);
@@ -98,15 +96,13 @@ export async function updateInitiative(ctx: RequestContext, input: UpdateInitiat
     if (input.places) await writePlaces(m, input.id, input.places);
     await audit(m, caller, "updateInitiative", "initiative", input.id, before, await snapshot(m, input.id));
     return (await loadInitiative(m, input.id))!;
-  });
-  invalidateReadCache();
-  return result;
+  }));
 }
 
 /** Archives an initiative (kept for the record, left out of lists), with the same version check. */
 export async function archiveInitiative(ctx: RequestContext, id: string, version: number): Promise<Initiative> {
   const caller = requireKey(ctx.caller);
-  const result = await ctx.writer.transaction(async (m) => {
+  return afterWrite(ctx.writer.transaction(async (m) => {
     const before = await snapshot(m, id);
     if (!before) throw new NotFoundError(`initiative ${id} does not exist`);
     requireOwner(caller, before.ownerId, `initiative ${id}`);
@@ -122,7 +118,5 @@ export async function archiveInitiative(ctx: RequestContext, id: string, version
     }
     await audit(m, caller, "archiveInitiative", "initiative", id, before, await snapshot(m, id));
     return (await loadInitiative(m, id))!;
-  });
-  invalidateReadCache();
-  return result;
+  }));
 }

@@ -7,6 +7,7 @@ import { isPostgres, markers, sql } from "../db/sql-dialect";
 import { BadUserInputError, NotFoundError } from "../errors/errors";
 import type { DeclareZoneNeedsInput, OfferMissionDaysInput, RegisterVolunteerInput } from "../resolvers/mission.input";
 import { audit } from "./audit.service";
+import { afterWrite } from "./read-cache";
 
 /** The scheme lets a volunteer give up to two days a month (Pacte de lutte contre les déserts médicaux, 2025). */
 export const MAX_DAYS_PER_MONTH = 2;
@@ -46,7 +47,7 @@ async function requireConfirmedZone(m: EntityManager, siren: string): Promise<vo
 
 export async function registerVolunteer(ctx: RequestContext, input: RegisterVolunteerInput): Promise<Volunteer> {
   const caller = requireKey(ctx.caller);
-  return ctx.writer.transaction(async (m) => {
+  return afterWrite(ctx.writer.transaction(async (m) => {
     const volunteer = Object.assign(new Volunteer(), {
       id: randomUUID(),
       organizationId: caller.organizationId,
@@ -64,7 +65,7 @@ export async function registerVolunteer(ctx: RequestContext, input: RegisterVolu
     ]);
     await audit(m, caller, "registerVolunteer", "volunteer", volunteer.id, null, volunteer);
     return volunteer;
-  });
+  }));
 }
 
 /**
@@ -76,7 +77,7 @@ export async function offerMissionDays(ctx: RequestContext, input: OfferMissionD
   const days = [...new Set(input.days)].sort();
   const invalid = days.filter((d) => !isCalendarDate(d));
   if (invalid.length > 0) throw new BadUserInputError(`not calendar dates: ${invalid.join(", ")}`);
-  return ctx.writer.transaction(async (m) => {
+  return afterWrite(ctx.writer.transaction(async (m) => {
     // On PostgreSQL, lock the volunteer: two concurrent offers must not both pass the two-days-a-month check.
     const [row] = await sql<Record<string, unknown>>(
       m,
@@ -103,13 +104,13 @@ export async function offerMissionDays(ctx: RequestContext, input: OfferMissionD
     const offered = days.map((day) => Object.assign(new MissionDay(), { volunteerId: input.volunteerId, day, epciSiren: input.epciSiren }));
     await audit(m, caller, "offerMissionDays", "volunteer", input.volunteerId, null, { epciSiren: input.epciSiren, days });
     return offered;
-  });
+  }));
 }
 
 /** A territorial admin states what one of its zones rouges needs (replacing the previous statement). */
 export async function declareZoneNeeds(ctx: RequestContext, input: DeclareZoneNeedsInput): Promise<ZoneNeeds> {
   const caller = requireKey(ctx.caller);
-  return ctx.writer.transaction(async (m) => {
+  return afterWrite(ctx.writer.transaction(async (m) => {
     await requireTerritorialAuthority(m, caller, input.epciSiren);
     await requireConfirmedZone(m, input.epciSiren);
     const [before] = await sql<Record<string, unknown>>(m, "SELECT * FROM zone_need WHERE epci_siren = ?", [input.epciSiren]);
@@ -123,7 +124,7 @@ export async function declareZoneNeeds(ctx: RequestContext, input: DeclareZoneNe
     const [after] = await sql<Record<string, unknown>>(m, "SELECT * FROM zone_need WHERE epci_siren = ?", [input.epciSiren]);
     await audit(m, caller, "declareZoneNeeds", "zone_need", input.epciSiren, before ?? null, after);
     return toZoneNeeds(after);
-  });
+  }));
 }
 
 export interface ZoneMatch {

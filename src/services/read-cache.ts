@@ -12,3 +12,10 @@ export function onWrite(invalidate: () => void): () => void {
 export function invalidateReadCache(): void {
   for (const invalidate of invalidators) invalidate();
 }
+
+/** Waits for a write transaction to commit, then drops cached reads; a failed write drops nothing. */
+export async function afterWrite<T>(write: Promise<T>): Promise<T> {
+  const result = await write;
+  invalidateReadCache();
+  return result;
+}
