@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context/request-context";
+import { ProfessionalCount } from "../entities/professional-count.entity";
 import { ProfessionalStat } from "../entities/professional-stat.entity";
 import { SasPlatform } from "../entities/sas-platform.entity";
 import { Source } from "../entities/source.entity";
@@ -56,6 +57,14 @@ export class ProfessionalStatResolver {
     if (!family) return null;
     const { vintage } = await sourceOf(ctx, s.sourceId);
     return mapUrl({ measure: "professionals", specialty: s.specialty, source: family, vintage });
+  }
+}
+
+@Resolver(() => ProfessionalCount)
+export class ProfessionalCountResolver {
+  @FieldResolver(() => Source, { description: "The RPPS extraction the count comes from (its vintage is the extraction date)." })
+  source(@Root() c: ProfessionalCount, @Ctx() ctx: RequestContext): Promise<Source> {
+    return sourceOf(ctx, c.sourceId);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { RequestContext } from "../context/request-context";
+import type { ProfessionalCount } from "../entities/professional-count.entity";
 import { ProfessionalStat } from "../entities/professional-stat.entity";
 import { BadUserInputError } from "../errors/errors";
 import type { AplLevel } from "../loaders/apl.loader";
@@ -181,4 +182,19 @@ export async function historyOf(ctx: RequestContext, m: Measure): Promise<Measur
     }),
   );
   return points.filter((x): x is Measure => x !== null).sort((a, b) => String(a.date).localeCompare(String(b.date)));
+}
+
+/**
+ * Professionals of a commune from one RPPS extraction (the latest by default), optionally only
+ * those whose profession or specialty contains a text. Empty until an extraction is imported.
+ */
+export async function communeProfessionals(ctx: RequestContext, communeCode: string, text?: string | null, vintage?: string | null): Promise<ProfessionalCount[]> {
+  const sources = await ctx.loaders.professional.communeSources();
+  if (sources.length === 0) return [];
+  const chosen = vintage ? sources.filter((s) => s.vintage === vintage || s.vintage.startsWith(vintage)).pop() : sources[sources.length - 1];
+  if (!chosen) throw new BadUserInputError(`RPPS extraction "${vintage}" is not loaded (available: ${sources.map((s) => s.vintage).join(", ")})`, { invalidArguments: ["vintage"] });
+  const counts = await ctx.loaders.professional.byCommune.with(chosen.id).load(communeCode);
+  if (!text) return counts;
+  const wanted = toSearchText(text);
+  return counts.filter((c) => toSearchText(`${c.profession} ${c.specialtyKey}`).includes(wanted));
 }
