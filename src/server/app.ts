@@ -13,6 +13,7 @@ import { observeRequests, type RequestObserver } from "../observability/request-
 import { createApollo, type Executable } from "./apollo";
 import { EXAMPLE_QUERIES } from "./examples";
 import { graphiqlAssets, graphiqlPage } from "./graphiql";
+import { unprocessableStatusPlugin } from "./http-status.plugin";
 import { mapsRouter } from "./maps.router";
 import { type HealthState, healthRoutes } from "./health.routes";
 import { authenticateRequests, callerOf } from "./security/authenticate.middleware";
@@ -75,7 +76,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     executable: options.executable,
     limits,
     reportError: report,
-    plugins: [observabilityPlugin(), ...(options.plugins ?? [])],
+    plugins: [observabilityPlugin(), unprocessableStatusPlugin<RequestContext>(), ...(options.plugins ?? [])],
   });
   health.schemaReady = true;
   const observer = observeRequests({ logger, metrics: options.metrics });
