@@ -23,3 +23,4 @@ export function unprocessableStatusPlugin<T extends object>(): ApolloServerPlugi
     },
   };
 }
+

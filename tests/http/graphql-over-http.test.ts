@@ -58,6 +58,15 @@ describe("HTTP status codes (GraphQL-over-HTTP draft, 2026)", () => {
     expect(((await syntax.json()) as any).errors[0].extensions.code).toBe("GRAPHQL_PARSE_FAILED");
   });
 
+  it("answers 400 when operationName names no operation of the document (not an internal error)", async () => {
+    const res = await post({ query: "query A { regions { code } } query B { regions { name } }", operationName: "C" });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ errors: [{ message: 'Unknown operation named "C".', extensions: { code: "OPERATION_RESOLUTION_FAILURE" } }] });
+    const none = await post({ query: "query A { regions { code } } query B { regions { name } }" });
+    expect(none.status).toBe(400);
+    expect(((await none.json()) as any).errors[0].message).toBe("Must provide operation name if query contains multiple operations.");
+  });
+
   it("answers 422 when the operation parses but cannot run: unknown field, or variables of the wrong type", async () => {
     for (const accept of ["application/graphql-response+json", "application/json"]) {
       const unknown = await post({ query: '{ region(code: "76") { nom } }' }, accept);
