@@ -1,26 +1,10 @@
-import communesJson from "@etalab/decoupage-administratif/data/communes.json";
 import type { DataSource } from "typeorm";
+import { currentCommuneOf } from "./lib/current-commune";
 import { parseDecimal, parseInteger, readCsv } from "./lib/csv";
 import { syncTable, type Row, type SyncCounts } from "./lib/sync-table";
 import { dataFile } from "./data-files";
 import { SOURCES } from "./sources";
 import { upsertSources } from "./sources.seed";
-
-interface CogCommune { code: string; type: string; commune?: string; chefLieu?: string; anciensCodes?: string[] }
-
-/**
- * The APL file uses the communes of its own year, and splits Paris, Lyon and Marseille into
- * arrondissements. Each of its codes is mapped to the current commune that contains it.
- */
-function currentCommuneOf(): Map<string, string> {
-  const communes = communesJson as CogCommune[];
-  const map = new Map<string, string>();
-  for (const c of communes) if (c.type === "commune-actuelle") map.set(c.code, c.code);
-  for (const c of communes) if (c.type === "arrondissement-municipal" && c.commune) map.set(c.code, c.commune);
-  for (const c of communes) if (c.type === "commune-actuelle") for (const old of c.anciensCodes ?? []) if (!map.has(old)) map.set(old, c.code);
-  for (const c of communes) if ((c.type === "commune-deleguee" || c.type === "commune-associee") && c.chefLieu && !map.has(c.code)) map.set(c.code, c.chefLieu);
-  return map;
-}
 
 export interface AplInput {
   codgeo: string;

@@ -1,6 +1,9 @@
 import type { DataSource } from "typeorm";
+import type { SourceRecord } from "../sources";
 import type { ImportSummary } from "./import-result";
 import { importPdsa } from "./pdsa.importer";
+import { importCnamLiberaux, importCnomDensities, importDreesProfessionals } from "./professionals.importer";
+import { importRppsExtraction } from "./rpps-extraction.importer";
 import { importSasPlatforms } from "./sas-platforms.importer";
 import { importZonesRouges } from "./zones-rouges.importer";
 
@@ -11,6 +14,10 @@ export interface ImportOptions {
   title?: string;
   url?: string;
   licence?: string;
+  /** drees-professionals: the densities file that goes with the headcounts file. */
+  density?: string;
+  /** rpps: text encoding of the file (utf8 by default). */
+  encoding?: string;
   onProgress?: (rows: number, bytesRead: number) => void;
 }
 
@@ -23,6 +30,21 @@ function requireVintage(options: ImportOptions, dataset: string): string {
   if (!options.vintage) throw new Error(`${dataset} needs --vintage (the year or date the figures describe)`);
   return options.vintage;
 }
+
+/** A source for a producer's year, from the command line's options. */
+function sourceFor(id: string, vintage: string, defaults: { producer: string; title: string; url?: string; licence?: string }, o: ImportOptions): SourceRecord {
+  return {
+    id,
+    producer: o.producer ?? defaults.producer,
+    title: o.title ?? defaults.title,
+    vintage,
+    url: o.url ?? defaults.url,
+    licence: o.licence ?? defaults.licence,
+  };
+}
+
+const ETALAB = "Licence Ouverte / Etalab 2.0";
+const ENCODINGS = new Set(["utf8", "utf-8", "latin1"]);
 
 /** Every dataset `npm run import` accepts; the README documents each file format. */
 export const IMPORTERS: Record<string, Importer> = {
@@ -37,5 +59,54 @@ export const IMPORTERS: Record<string, Importer> = {
   "sas-platforms": {
     describe: "SAS platforms: CSV id,name,departments (codes separated by ;)[,appointments_booked]. Replaces the list. Needs --vintage.",
     run: (db, file, o) => importSasPlatforms(db, file, { ...o, vintage: requireVintage(o, "sas-platforms") }),
+  },
+  "drees-professionals": {
+    describe: "DREES/RPPS doctors per département and specialty group: the headcounts CSV, with --density DENSITY.csv and --vintage YYYY-MM-DD.",
+    run: (db, file, o) => {
+      const vintage = requireVintage(o, "drees-professionals");
+      if (!o.density) throw new Error("drees-professionals needs --density FILE (the densities file of the same layout)");
+      const source = sourceFor(`drees-rpps-${vintage.slice(0, 4)}`, vintage, {
+        producer: "DREES (Répertoire partagé des professionnels de santé, RPPS)",
+        title: "La démographie des professionnels de santé: médecins en activité par département et spécialité agrégée",
+        url: "https://data.drees.solidarites-sante.gouv.fr",
+        licence: ETALAB,
+      }, o);
+      return importDreesProfessionals(db, file, { densityFile: o.density, source, onProgress: o.onProgress });
+    },
+  },
+  "cnom-densities": {
+    describe: "CNOM doctor densities per specialty and département: CSV specialite,code_departement,departement,densite_YYYY… (one source per year column).",
+    run: (db, file, o) =>
+      importCnomDensities(db, file, {
+        onProgress: o.onProgress,
+        sourceOf: (year) =>
+          sourceFor(`cnom-${year}`, year, {
+            producer: "CNOM (Conseil national de l'Ordre des médecins)",
+            title: "Approche territoriale des spécialités médicales et chirurgicales: densité par spécialité et département",
+            url: "https://www.conseil-national.medecin.fr",
+            licence: "Not open: CNOM publication. Check before any commercial use.",
+          }, o),
+      }),
+  },
+  "cnam-liberaux": {
+    describe: "CNAM liberal practitioners per profession and département (data.ameli.fr CSV: annee, profession_sante, departement, effectif, densite).",
+    run: (db, file, o) =>
+      importCnamLiberaux(db, file, {
+        onProgress: o.onProgress,
+        sourceOf: (year) =>
+          sourceFor(`cnam-liberaux-${year}`, year, {
+            producer: "CNAM (Assurance Maladie), data.ameli.fr",
+            title: `Professionnels de santé libéraux: effectif et densité par territoire (${year}, tous âges, tous sexes)`,
+            url: "https://data.ameli.fr/explore/dataset/demographie-effectifs-et-les-densites",
+            licence: ETALAB,
+          }, o),
+      }),
+  },
+  rpps: {
+    describe: "National RPPS extraction (Annuaire santé PS_LibreAcces_Personne_activite_*.txt, pipe-separated): professionals per commune. --vintage defaults to the file name's date; --encoding latin1 for old files.",
+    run: (db, file, o) => {
+      if (o.encoding && !ENCODINGS.has(o.encoding)) throw new Error(`--encoding must be utf8 or latin1 (received "${o.encoding}")`);
+      return importRppsExtraction(db, file, { ...o, encoding: o.encoding === "latin1" ? "latin1" : "utf8" });
+    },
   },
 };

@@ -3,6 +3,7 @@ import { Department } from "./department.entity";
 import { Epci } from "./epci.entity";
 import { Initiative } from "./initiative.entity";
 import { Organization } from "./organization.entity";
+import { ProfessionalCount } from "./professional-count.entity";
 import { ProfessionalStat } from "./professional-stat.entity";
 import { Region } from "./region.entity";
 import { SasPlatform } from "./sas-platform.entity";
@@ -11,4 +12,4 @@ import { MissionDay, Volunteer, ZoneNeeds } from "./volunteer.entity";
 import { ZoneRouge } from "./zone-rouge.entity";
 
 /** Every TypeORM entity, for the DataSource. */
-export const ENTITIES = [Region, Department, Epci, Commune, Source, ProfessionalStat, ZoneRouge, SasPlatform, Organization, Initiative, Volunteer, MissionDay, ZoneNeeds];
+export const ENTITIES = [Region, Department, Epci, Commune, Source, ProfessionalStat, ProfessionalCount, ZoneRouge, SasPlatform, Organization, Initiative, Volunteer, MissionDay, ZoneNeeds];

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { ProfessionalCount } from "../entities/professional-count.entity";
 import { ProfessionalStat } from "../entities/professional-stat.entity";
 import { sql } from "../db/sql-dialect";
 import { familyOf, type ProfessionalSource } from "../services/professional-sources";
@@ -28,9 +29,42 @@ export interface SourceVintage {
   vintage: string;
 }
 
+function toProfessionalCount(row: Record<string, unknown>): ProfessionalCount {
+  const count = new ProfessionalCount();
+  count.sourceId = String(row.source_id);
+  count.communeCode = String(row.commune_code);
+  count.profession = String(row.profession);
+  count.specialtyKey = String(row.specialty);
+  count.headcount = Number(row.headcount);
+  return count;
+}
+
 export function createProfessionalLoaders(db: DataSource) {
   let vintages: Promise<Map<ProfessionalSource, SourceVintage[]>> | undefined;
+  let communeSources: Promise<SourceVintage[]> | undefined;
   return {
+    /** RPPS extractions that hold per-commune counts, oldest first (one statement per request). */
+    communeSources(): Promise<SourceVintage[]> {
+      communeSources ??= sql<SourceVintage>(
+        db,
+        "SELECT s.id, s.vintage FROM source s WHERE EXISTS (SELECT 1 FROM professional_commune pc WHERE pc.source_id = s.id) ORDER BY s.vintage",
+      );
+      return communeSources;
+    },
+    /** Professionals per commune from one RPPS extraction, by profession then specialty. */
+    byCommune: new LoaderFamily<string, string, ProfessionalCount[]>(
+      (sourceId) =>
+        batchLoader<string, ProfessionalCount[]>("professional.byCommune", async (codes) => {
+          const rows = await selectWhereIn<Record<string, unknown>>(
+            db,
+            `SELECT source_id, commune_code, profession, specialty, headcount FROM professional_commune
+             WHERE source_id = ? AND commune_code IN ({keys}) ORDER BY profession, specialty`,
+            codes,
+            [sourceId],
+          );
+          return manyByKey(codes, rows.map(toProfessionalCount), (c) => c.communeCode);
+        }),
+    ),
     /** The vintages each producer family holds, oldest first (one statement per request). */
     vintages(): Promise<Map<ProfessionalSource, SourceVintage[]>> {
       vintages ??= sql<{ id: string; vintage: string }>(

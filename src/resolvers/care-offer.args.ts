@@ -30,3 +30,16 @@ export class DensityArgs {
   @Matches(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: 'vintage must be a year or a date, e.g. "2025" (received "$value")' })
   vintage?: string;
 }
+
+@ArgsType()
+export class CommuneProfessionalArgs {
+  @Field(() => String, { nullable: true, description: 'Only professions or specialties whose name contains this text, ignoring case and accents ("medecin", "infirm", "pediatrie").' })
+  @IsOptional()
+  @Length(2, 100, { message: "profession must be 2 to 100 characters long" })
+  profession?: string;
+
+  @Field(() => String, { nullable: true, description: 'Date of the RPPS extraction ("2025-04-04", or a prefix such as "2025"); the latest imported by default.' })
+  @IsOptional()
+  @Matches(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: 'vintage must be a year or a date, e.g. "2025" (received "$value")' })
+  vintage?: string;
+}

@@ -1,10 +1,12 @@
-import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context/request-context";
+import { ProfessionalCount } from "../entities/professional-count.entity";
 import { ZoneRouge } from "../entities/zone-rouge.entity";
 import type { CommuneKey, EpciKey } from "../schema/references";
 import { CareOfferRefs } from "../schema/subgraphs/care-offer.references";
 import { Measure } from "../schema/types/measure.type";
-import { aplOf, communeApl } from "../services/measure.service";
+import { aplOf, communeApl, communeProfessionals } from "../services/measure.service";
+import { CommuneProfessionalArgs } from "./care-offer.args";
 
 @Resolver(() => CareOfferRefs.EpciRef)
 export class EpciCareOfferResolver {
@@ -33,5 +35,14 @@ export class CommuneCareOfferResolver {
   })
   apl(@Root() c: CommuneKey, @Ctx() ctx: RequestContext): Promise<Measure | null> {
     return communeApl(ctx, c.code);
+  }
+
+  @FieldResolver(() => [ProfessionalCount], {
+    description:
+      "Health professionals working in the commune, by profession and specialty, from the national RPPS register (latest extraction " +
+      "imported with `npm run import -- rpps`). Empty until an extraction is imported.",
+  })
+  professionals(@Root() c: CommuneKey, @Ctx() ctx: RequestContext, @Args() { profession, vintage }: CommuneProfessionalArgs): Promise<ProfessionalCount[]> {
+    return communeProfessionals(ctx, c.code, profession, vintage);
   }
 }

@@ -9,7 +9,16 @@ export enum TerritoryLevel {
   EPCI = "EPCI",
   COMMUNE = "COMMUNE",
 }
-registerEnumType(TerritoryLevel, { name: "TerritoryLevel", description: "A level of the territorial skeleton." });
+registerEnumType(TerritoryLevel, {
+  name: "TerritoryLevel",
+  description: "A level of the territorial skeleton.",
+  valuesConfig: {
+    REGION: { description: 'A région, by its INSEE code ("76").' },
+    DEPARTMENT: { description: 'A département, by its INSEE code ("46", "2A", "971").' },
+    EPCI: { description: 'An EPCI (grouping of communes), by its SIREN ("200035327").' },
+    COMMUNE: { description: 'A commune, by its INSEE code ("38316"), not its postal code.' },
+  },
+});
 
 @InputType("PlaceInput", { description: "A territory an initiative runs in, by level and code." })
 export class PlaceInput {

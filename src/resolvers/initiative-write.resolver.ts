@@ -22,12 +22,12 @@ export class InitiativeWriteResolver {
   @Mutation(() => Initiative, {
     description: "Records an initiative of your organization in existing territories. Needs an API key; safe to retry with the same clientMutationId.",
   })
-  createInitiative(@Arg("input", () => CreateInitiativeInput) input: CreateInitiativeInput, @Ctx() ctx: RequestContext): Promise<Initiative> {
+  createInitiative(@Arg("input", () => CreateInitiativeInput, { description: "The initiative to record." }) input: CreateInitiativeInput, @Ctx() ctx: RequestContext): Promise<Initiative> {
     return createInitiative(ctx, input);
   }
 
   @Mutation(() => Initiative, { description: "Changes one of your organization's initiatives; refused with CONFLICT if its version moved on." })
-  updateInitiative(@Arg("input", () => UpdateInitiativeInput) input: UpdateInitiativeInput, @Ctx() ctx: RequestContext): Promise<Initiative> {
+  updateInitiative(@Arg("input", () => UpdateInitiativeInput, { description: "The initiative to change, its version as last read, and the fields to change." }) input: UpdateInitiativeInput, @Ctx() ctx: RequestContext): Promise<Initiative> {
     return updateInitiative(ctx, input);
   }
 

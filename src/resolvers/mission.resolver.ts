@@ -47,17 +47,17 @@ class MatchArgs {
 @Resolver(() => MissionMatch)
 export class MissionResolver {
   @Mutation(() => Volunteer, { description: "Registers a volunteer doctor for your organization. Needs an API key." })
-  registerVolunteer(@Arg("input", () => RegisterVolunteerInput) input: RegisterVolunteerInput, @Ctx() ctx: RequestContext): Promise<Volunteer> {
+  registerVolunteer(@Arg("input", () => RegisterVolunteerInput, { description: "The volunteer doctor to register." }) input: RegisterVolunteerInput, @Ctx() ctx: RequestContext): Promise<Volunteer> {
     return registerVolunteer(ctx, input);
   }
 
   @Mutation(() => [MissionDay], { description: "Offers days of one of your volunteers in a zone rouge (at most 2 a month). Needs an API key." })
-  offerMissionDays(@Arg("input", () => OfferMissionDaysInput) input: OfferMissionDaysInput, @Ctx() ctx: RequestContext): Promise<MissionDay[]> {
+  offerMissionDays(@Arg("input", () => OfferMissionDaysInput, { description: "The volunteer, the zone rouge and the days offered." }) input: OfferMissionDaysInput, @Ctx() ctx: RequestContext): Promise<MissionDay[]> {
     return offerMissionDays(ctx, input);
   }
 
   @Mutation(() => ZoneNeeds, { description: "States what a zone rouge of your région needs to host volunteers. Territorial admins and admins." })
-  declareZoneNeeds(@Arg("input", () => DeclareZoneNeedsInput) input: DeclareZoneNeedsInput, @Ctx() ctx: RequestContext): Promise<ZoneNeeds> {
+  declareZoneNeeds(@Arg("input", () => DeclareZoneNeedsInput, { description: "The zone rouge and what it needs (rooms, equipment, lodging)." }) input: DeclareZoneNeedsInput, @Ctx() ctx: RequestContext): Promise<ZoneNeeds> {
     return declareZoneNeeds(ctx, input);
   }
 

@@ -1,5 +1,6 @@
 import { Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../context/request-context";
+import { ProfessionalCount } from "../entities/professional-count.entity";
 import { ProfessionalStat } from "../entities/professional-stat.entity";
 import { SasPlatform } from "../entities/sas-platform.entity";
 import { Source } from "../entities/source.entity";
@@ -9,7 +10,14 @@ import type { DepartmentKey } from "../schema/references";
 import { CareOfferRefs } from "../schema/subgraphs/care-offer.references";
 import { Indicator } from "../schema/types/indicator.type";
 import { Measure } from "../schema/types/measure.type";
+import { mapUrl } from "../maps/map-measures";
 import { historyOf } from "../services/measure.service";
+import { familyOf } from "../services/professional-sources";
+
+const MAP_URL_DESCRIPTION =
+  "Address of a map of France showing this figure for every département (same producer and vintage), as an SVG image; " +
+  "the same address ending in .png instead of .svg gives a PNG image. Relative to the API's address, e.g. " +
+  "http://localhost:4000/maps/departements.svg?measure=gpDensity. Null when no such map exists.";
 
 /** Loads a source that a row points to; a dangling id is a data bug, not a client error. */
 async function sourceOf(ctx: RequestContext, id: string): Promise<Source> {
@@ -29,6 +37,11 @@ export class MeasureResolver {
   history(@Root() m: Measure, @Ctx() ctx: RequestContext): Promise<Measure[]> {
     return historyOf(ctx, m);
   }
+
+  @FieldResolver(() => String, { nullable: true, description: MAP_URL_DESCRIPTION })
+  mapUrl(@Root() m: Measure): string | null {
+    return m.map ? mapUrl(m.map) : null;
+  }
 }
 
 @Resolver(() => ProfessionalStat)
@@ -36,6 +49,22 @@ export class ProfessionalStatResolver {
   @FieldResolver(() => Source, { description: "Where the figures come from." })
   source(@Root() s: ProfessionalStat, @Ctx() ctx: RequestContext): Promise<Source> {
     return sourceOf(ctx, s.sourceId);
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: MAP_URL_DESCRIPTION })
+  async mapUrl(@Root() s: ProfessionalStat, @Ctx() ctx: RequestContext): Promise<string | null> {
+    const family = familyOf(s.sourceId);
+    if (!family) return null;
+    const { vintage } = await sourceOf(ctx, s.sourceId);
+    return mapUrl({ measure: "professionals", specialty: s.specialty, source: family, vintage });
+  }
+}
+
+@Resolver(() => ProfessionalCount)
+export class ProfessionalCountResolver {
+  @FieldResolver(() => Source, { description: "The RPPS extraction the count comes from (its vintage is the extraction date)." })
+  source(@Root() c: ProfessionalCount, @Ctx() ctx: RequestContext): Promise<Source> {
+    return sourceOf(ctx, c.sourceId);
   }
 }
 

@@ -10,15 +10,44 @@ import type { SubgraphDefinition } from "./subgraph";
 export const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@external", "@requires", "@provides", "@tag"])\n\n';
 
+/**
+ * Description of the Query type: the first text GraphiQL's documentation shows, so it carries a
+ * glossary of the French terms. Every subgraph gives the same text, so that composition sees one.
+ */
+export const QUERY_DESCRIPTION = [
+  "Entry points of territoire-santé: French territories and access to health care, every figure with its source and vintage.",
+  "",
+  "Glossary:",
+  "- région (18), département (101), commune (about 35,000): the French territorial levels, identified by INSEE codes.",
+  "- INSEE (Institut national de la statistique): the national statistics office; its Code officiel géographique (COG) lists the territories.",
+  "- EPCI (établissement public de coopération intercommunale): a grouping of communes (communauté de communes, d'agglomération, urbaine, métropole), identified by its SIREN (the national business-register number).",
+  "- zone rouge: one of the 151 EPCI the Ministère de la Santé designated in 2025 as the worst off for access to a doctor.",
+  "- APL (accessibilité potentielle localisée): consultations of a GP available per inhabitant and per year, computed by DREES (Direction de la recherche, des études, de l'évaluation et des statistiques, the health ministry's statistics office).",
+  "- PDSA (permanence des soins ambulatoires): the rota of GPs for evenings, nights and weekends. SAS (service d'accès aux soins): a phone service giving an appointment within 48 hours.",
+  "- ARS (agence régionale de santé): the State's health agency in each région. CPAM (caisse primaire d'assurance maladie) and CNAM (Caisse nationale de l'assurance maladie): the public health insurance, locally and nationally. CNOM (Conseil national de l'Ordre des médecins): the doctors' professional body.",
+  "- mutuelle: a non-profit complementary health insurer. médecin traitant: the GP a patient has declared as their regular doctor.",
+].join("\n");
+
+/** Description of the Mutation type, the same in every subgraph that has one. */
+export const MUTATION_DESCRIPTION =
+  "Changes partners make: their initiatives, zones rouges' needs, volunteer doctors and mission days. Every mutation needs an API key " +
+  '(HTTP header "Authorization: Bearer <key>") whose role allows it; reads need none.';
+
 /** The plain type-graphql schema of a subgraph (federation directives kept as SDL annotations). */
-export function buildTypeGraphQLSchema(definition: SubgraphDefinition): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildTypeGraphQLSchema(definition: SubgraphDefinition): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: definition.resolvers,
     orphanedTypes: definition.orphanedTypes,
     // Federation directives (@key…) are not declared in this schema: the subgraph build adds them.
     skipCheck: true,
     validateFn: validateArguments,
   });
+  // type-graphql has no option for the root type's description; the built type is ours to complete.
+  const query = schema.getQueryType();
+  if (query) query.description = QUERY_DESCRIPTION;
+  const mutation = schema.getMutationType();
+  if (mutation && !mutation.description) mutation.description = MUTATION_DESCRIPTION;
+  return schema;
 }
 
 /** A Federation 2 subgraph: `_service`, `_entities` and `__resolveReference` for its entities. */

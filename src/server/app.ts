@@ -13,6 +13,8 @@ import { observeRequests, type RequestObserver } from "../observability/request-
 import { createApollo, type Executable } from "./apollo";
 import { EXAMPLE_QUERIES } from "./examples";
 import { graphiqlAssets, graphiqlPage } from "./graphiql";
+import { unprocessableStatusPlugin } from "./http-status.plugin";
+import { mapsRouter } from "./maps.router";
 import { type HealthState, healthRoutes } from "./health.routes";
 import { authenticateRequests, callerOf } from "./security/authenticate.middleware";
 import { rateLimit } from "./security/rate-limit.middleware";
@@ -74,7 +76,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     executable: options.executable,
     limits,
     reportError: report,
-    plugins: [observabilityPlugin(), ...(options.plugins ?? [])],
+    plugins: [observabilityPlugin(), unprocessableStatusPlugin<RequestContext>(), ...(options.plugins ?? [])],
   });
   health.schemaReady = true;
   const observer = observeRequests({ logger, metrics: options.metrics });
@@ -83,6 +85,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.disable("x-powered-by");
   app.use(healthRoutes(options.db, health));
   if (options.metrics) app.get("/metrics", options.metrics.handler());
+  // Maps are images anyone may embed: same caller identification and rate limits as /graphql.
+  app.use("/maps", authenticateRequests(options.db), rateLimit(limits), mapsRouter(options.db, report));
   if (limits.graphiql) {
     app.use(graphiqlAssets());
     app.get("/graphql", (req, res, next) => {

@@ -1,11 +1,13 @@
 import type { RequestContext } from "../context/request-context";
+import type { ProfessionalCount } from "../entities/professional-count.entity";
 import { ProfessionalStat } from "../entities/professional-stat.entity";
 import { BadUserInputError } from "../errors/errors";
 import type { AplLevel } from "../loaders/apl.loader";
 import { latestMeasured, type MeasureRow } from "../loaders/measure.loader";
 import type { DatedStat } from "../loaders/professional.loader";
 import { Measure, type SeriesKey } from "../schema/types/measure.type";
-import { GP_SPECIALTY, type ProfessionalSource } from "./professional-sources";
+import { indicatorMapMeasure, type MapRequest } from "../maps/map-measures";
+import { familyOf, GP_SPECIALTY, type ProfessionalSource } from "./professional-sources";
 import { toSearchText } from "./search-text";
 
 export const UNITS = {
@@ -19,10 +21,32 @@ function measure(fields: Omit<Measure, "target" | "method"> & Partial<Pick<Measu
   return Object.assign(new Measure(), { target: null, method: null, ...fields });
 }
 
+/** The département map of a stored figure: a mapped indicator, for a département, at the figure's date. */
+function indicatorMap(series: SeriesKey, date: string): MapRequest | null {
+  if (series.kind !== "measure" || !series.territory.startsWith("department:")) return null;
+  const name = indicatorMapMeasure(series.indicator);
+  return name ? { measure: name, vintage: date } : null;
+}
+
 /** A stored dated figure as a Measure (rows without a value give null). */
 export function measureFromRow(row: MeasureRow, series: SeriesKey): Measure | null {
   if (row.value === null) return null;
-  return measure({ value: row.value, unit: row.unit, date: row.observedOn, target: row.target, sourceId: row.sourceId, series, method: row.note });
+  return measure({
+    value: row.value,
+    unit: row.unit,
+    date: row.observedOn,
+    target: row.target,
+    sourceId: row.sourceId,
+    series,
+    method: row.note,
+    map: indicatorMap(series, row.observedOn),
+  });
+}
+
+/** The GP density map of a producer's vintage. */
+function gpDensityMap(sourceId: string, vintage: string): MapRequest | null {
+  const family = familyOf(sourceId);
+  return family ? { measure: "gpDensity", source: family, vintage } : null;
 }
 
 /** Latest value of an indicator for a territory key ("department:46"), with its series for `history`. */
@@ -62,6 +86,7 @@ export async function gpDensity(ctx: RequestContext, departmentCode: string, fam
     date: gp.vintage,
     sourceId: source.id,
     series: { kind: "professional", territory: departmentCode, specialty: gp.stat.specialty, sourceIds: source.family },
+    map: gpDensityMap(source.id, gp.vintage),
   });
 }
 
@@ -152,9 +177,24 @@ export async function historyOf(ctx: RequestContext, m: Measure): Promise<Measur
       const stats = await ctx.loaders.professional.byDepartment.with(sourceId).load(series.territory);
       const stat = stats.find((d) => d.stat.specialty === series.specialty);
       return stat && stat.stat.densityPer100k !== null
-        ? measure({ value: stat.stat.densityPer100k, unit: UNITS.density, date: stat.vintage, sourceId, series })
+        ? measure({ value: stat.stat.densityPer100k, unit: UNITS.density, date: stat.vintage, sourceId, series, map: gpDensityMap(sourceId, stat.vintage) })
         : null;
     }),
   );
   return points.filter((x): x is Measure => x !== null).sort((a, b) => String(a.date).localeCompare(String(b.date)));
+}
+
+/**
+ * Professionals of a commune from one RPPS extraction (the latest by default), optionally only
+ * those whose profession or specialty contains a text. Empty until an extraction is imported.
+ */
+export async function communeProfessionals(ctx: RequestContext, communeCode: string, text?: string | null, vintage?: string | null): Promise<ProfessionalCount[]> {
+  const sources = await ctx.loaders.professional.communeSources();
+  if (sources.length === 0) return [];
+  const chosen = vintage ? sources.filter((s) => s.vintage === vintage || s.vintage.startsWith(vintage)).pop() : sources[sources.length - 1];
+  if (!chosen) throw new BadUserInputError(`RPPS extraction "${vintage}" is not loaded (available: ${sources.map((s) => s.vintage).join(", ")})`, { invalidArguments: ["vintage"] });
+  const counts = await ctx.loaders.professional.byCommune.with(chosen.id).load(communeCode);
+  if (!text) return counts;
+  const wanted = toSearchText(text);
+  return counts.filter((c) => toSearchText(`${c.profession} ${c.specialtyKey}`).includes(wanted));
 }

@@ -5,6 +5,7 @@ export enum ProfessionalSource {
   DREES_RPPS = "DREES_RPPS",
   CNOM = "CNOM",
   CNAM_LIBERAUX = "CNAM_LIBERAUX",
+  ANS_RPPS = "ANS_RPPS",
 }
 
 registerEnumType(ProfessionalSource, {
@@ -23,6 +24,12 @@ registerEnumType(ProfessionalSource, {
       description:
         "CNAM (Assurance Maladie): liberal and mixed practitioners only, 38 professions (GPs, nurses, dentists, midwives, physiotherapists…), 2024.",
     },
+    ANS_RPPS: {
+      description:
+        "The national RPPS register itself (Annuaire santé open-data extraction, once imported with `npm run import -- rpps`): every " +
+        "profession registered (doctors by specialty, nurses, pharmacists…), headcounts of distinct professionals with an activity " +
+        "in the département; no densities. Vintage = extraction date.",
+    },
   },
 });
 
@@ -31,6 +38,7 @@ export const FAMILY_PATTERN: Record<ProfessionalSource, RegExp> = {
   [ProfessionalSource.DREES_RPPS]: /^drees-rpps-/,
   [ProfessionalSource.CNOM]: /^cnom-\d{4}$/,
   [ProfessionalSource.CNAM_LIBERAUX]: /^cnam-liberaux-/,
+  [ProfessionalSource.ANS_RPPS]: /^ans-rpps-/,
 };
 
 /** How each family labels general practitioners. */
@@ -38,6 +46,8 @@ export const GP_SPECIALTY: Record<ProfessionalSource, string> = {
   [ProfessionalSource.DREES_RPPS]: "01-Médecine générale",
   [ProfessionalSource.CNOM]: "Médecine générale",
   [ProfessionalSource.CNAM_LIBERAUX]: "Ensemble des médecins généralistes",
+  // The register's label (see rppsSpecialtyLabel in seeds/importers/rpps-extraction.importer.ts).
+  [ProfessionalSource.ANS_RPPS]: "Médecin – Médecine générale",
 };
 
 export function familyOf(sourceId: string): ProfessionalSource | null {

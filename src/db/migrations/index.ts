@@ -2,6 +2,13 @@ import { Territories1764000000000 } from "./1764000000000-territories";
 import { CareOffer1764000000001 } from "./1764000000001-care-offer";
 import { Initiatives1764000000002 } from "./1764000000002-initiatives";
 import { PartnerWrites1764000000003 } from "./1764000000003-partner-writes";
+import { ProfessionalCommunes1764100000000 } from "./1764100000000-professional-communes";
 
 /** Every migration, oldest first. The same list serves SQLite and PostgreSQL. */
-export const MIGRATIONS = [Territories1764000000000, CareOffer1764000000001, Initiatives1764000000002, PartnerWrites1764000000003];
+export const MIGRATIONS = [
+  Territories1764000000000,
+  CareOffer1764000000001,
+  Initiatives1764000000002,
+  PartnerWrites1764000000003,
+  ProfessionalCommunes1764100000000,
+];

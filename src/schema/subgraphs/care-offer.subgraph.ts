@@ -4,6 +4,7 @@ import { CommuneCareOfferResolver, EpciCareOfferResolver } from "../../resolvers
 import {
   IndicatorSourceResolver,
   MeasureResolver,
+  ProfessionalCountResolver,
   ProfessionalStatResolver,
   SasPlatformFieldsResolver,
   ZoneRougeResolver,
@@ -23,6 +24,7 @@ export const careOfferSubgraph: SubgraphDefinition = {
     CommuneCareOfferResolver,
     MeasureResolver,
     ProfessionalStatResolver,
+    ProfessionalCountResolver,
     ZoneRougeResolver,
     IndicatorSourceResolver,
     SasPlatformFieldsResolver,

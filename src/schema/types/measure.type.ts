@@ -1,4 +1,5 @@
 import { Field, Float, ObjectType } from "type-graphql";
+import type { MapRequest } from "../../maps/map-measures";
 
 /** Which stored series a Measure belongs to, so `history` can load its other dates. */
 export type SeriesKey =
@@ -31,4 +32,6 @@ export class Measure {
   sourceId: string;
   /** For `history`. */
   series: SeriesKey;
+  /** The map of the départements that shows this figure, when there is one (for `mapUrl`). */
+  map?: MapRequest | null;
 }

@@ -1,0 +1,238 @@
+import type { DataSource } from "typeorm";
+import { toSearchText } from "../../src/services/search-text";
+import { normalizeDepartmentCode } from "../lib/codes";
+import { parseDecimal, parseInteger, readCsv } from "../lib/csv";
+import { syncTable, type Row, type SyncCounts } from "../lib/sync-table";
+import type { SourceRecord } from "../sources";
+import { upsertSources } from "../sources.seed";
+import { ImportRejectedError, type ImportSummary, type Rejection } from "./import-result";
+
+/**
+ * Importers of health professionals per département, one per producer's published layout.
+ * The seed runs them on the bundled files; `npm run import` on newer files. Each file replaces
+ * the figures of the vintages it holds (and only those), all at once or not at all.
+ */
+
+export const PROFESSIONAL_STAT_COLUMNS = ["source_id", "department_code", "specialty", "specialty_search", "headcount", "density"];
+
+type Progress = (rows: number, bytesRead: number) => void;
+
+function stat(sourceId: string, department: string, specialty: string, headcount: number | null, density: number | null): Row {
+  return { source_id: sourceId, department_code: department, specialty, specialty_search: toSearchText(specialty), headcount, density };
+}
+
+/** Checks every line of a file before anything is written: département codes, numbers, duplicates. */
+class LineChecker {
+  readonly rejections: Rejection[] = [];
+  private readonly seen = new Map<string, number>();
+  constructor(private readonly departments: Set<string>) {}
+
+  department(raw: string | undefined, line: number): string | null {
+    const code = normalizeDepartmentCode(raw ?? "");
+    if (!code || !this.departments.has(code)) {
+      this.rejections.push({ line, message: `"${raw ?? ""}" is not a département code` });
+      return null;
+    }
+    return code;
+  }
+
+  number(value: number | null, text: string | undefined, column: string, line: number): number | null | undefined {
+    if (value !== null && (Number.isNaN(value) || value < 0)) {
+      this.rejections.push({ line, message: `column "${column}": "${text}" is not a number` });
+      return undefined;
+    }
+    return value;
+  }
+
+  /** False (and a rejection) when the same key was already given on another line. */
+  once(key: string, what: string, line: number): boolean {
+    const first = this.seen.get(key);
+    if (first !== undefined) {
+      this.rejections.push({ line, message: `${what} already given on line ${first}` });
+      return false;
+    }
+    this.seen.set(key, line);
+    return true;
+  }
+
+  malformed(error: unknown): void {
+    this.rejections.push({ line: (error as { lines?: number }).lines ?? 0, message: `malformed CSV: ${(error as Error).message}` });
+  }
+}
+
+async function checker(db: DataSource): Promise<LineChecker> {
+  const rows = (await db.query("SELECT code FROM department")) as { code: string }[];
+  return new LineChecker(new Set(rows.map((d) => d.code)));
+}
+
+/** Writes each source's rows in one transaction: a source's previous rows that the file no longer holds are removed. */
+async function writeStats(db: DataSource, dataset: string, sources: SourceRecord[], rows: Row[], lines: number): Promise<ImportSummary> {
+  const counts = await db.transaction(async (manager) => {
+    await upsertSources(manager, sources);
+    const total: SyncCounts = { added: 0, changed: 0, unchanged: 0, removed: 0 };
+    for (const source of sources) {
+      const c = await syncTable(
+        manager,
+        rows.filter((r) => r.source_id === source.id),
+        { table: "professional_stat", key: ["source_id", "department_code", "specialty"], columns: PROFESSIONAL_STAT_COLUMNS, removeMissing: true, scope: { where: "source_id = ?", params: [source.id] } },
+      );
+      for (const k of Object.keys(total) as (keyof SyncCounts)[]) total[k] += c[k];
+    }
+    return total;
+  });
+  return { dataset, rows: lines, ...counts };
+}
+
+export interface DreesImportOptions {
+  /** The densities file of the same layout (`rpps-departement-specialite-densite.csv`). Required. */
+  densityFile: string;
+  source: SourceRecord;
+  onProgress?: Progress;
+}
+
+/**
+ * DREES / RPPS "démographie des professionnels de santé": two CSV files of the same layout, one of
+ * headcounts and one of densities per 100,000 inhabitants: `dept_code` then one column per specialty
+ * group ("01-Médecine générale"…). The "Total général" row is skipped: national figures are
+ * recomputed from départements (its density row is a sum of densities).
+ */
+export async function importDreesProfessionals(db: DataSource, headcountFile: string, options: DreesImportOptions): Promise<ImportSummary> {
+  const densities = await checker(db);
+  const densityOf = new Map<string, number | null>();
+  try {
+    for await (const { line, record } of readCsv(options.densityFile)) {
+      if (record.dept_code === "Total général") continue; // a sum of densities: meaningless
+      const department = densities.department(record.dept_code, line);
+      if (!department || !densities.once(department, `département ${department}`, line)) continue;
+      for (const [column, text] of Object.entries(record)) {
+        if (column === "dept_code") continue;
+        const value = densities.number(parseDecimal(text), text, column, line);
+        if (value !== undefined) densityOf.set(`${department}|${column}`, value);
+      }
+    }
+  } catch (error) {
+    densities.malformed(error);
+  }
+  if (densities.rejections.length > 0) throw new ImportRejectedError("drees-professionals (density file)", densities.rejections);
+
+  const check = await checker(db);
+  const rows: Row[] = [];
+  let lines = 0;
+  try {
+    for await (const { line, record } of readCsv(headcountFile, { onProgress: options.onProgress })) {
+      lines++;
+      if (record.dept_code === "Total général") continue; // national totals are recomputed from départements
+      const department = check.department(record.dept_code, line);
+      if (!department || !check.once(department, `département ${department}`, line)) continue;
+      for (const [column, text] of Object.entries(record)) {
+        if (column === "dept_code") continue;
+        const headcount = check.number(parseInteger(text), text, column, line);
+        if (headcount === undefined) continue;
+        if (!densityOf.has(`${department}|${column}`)) {
+          check.rejections.push({ line, message: `département ${department}, column "${column}": no density in the density file` });
+          continue;
+        }
+        rows.push(stat(options.source.id, department, column, headcount, densityOf.get(`${department}|${column}`) ?? null));
+      }
+    }
+  } catch (error) {
+    check.malformed(error);
+  }
+  if (check.rejections.length === 0 && rows.length === 0) check.rejections.push({ line: 1, message: "the file holds no figure" });
+  if (check.rejections.length > 0) throw new ImportRejectedError("drees-professionals", check.rejections);
+  return writeStats(db, "drees-professionals", [options.source], rows, lines);
+}
+
+export interface CnomImportOptions {
+  /** The source of each year column (`densite_2025` → 2025). */
+  sourceOf: (year: string) => SourceRecord;
+  onProgress?: Progress;
+}
+
+/**
+ * CNOM "approche territoriale des spécialités": `specialite`, `code_departement`, `departement`,
+ * then one `densite_YYYY` column per year (densities per 100,000; CNOM publishes no headcounts).
+ * Each year column becomes its own source; an empty cell is a missing figure.
+ */
+export async function importCnomDensities(db: DataSource, file: string, options: CnomImportOptions): Promise<ImportSummary> {
+  const check = await checker(db);
+  const rows: Row[] = [];
+  const years = new Set<string>();
+  let lines = 0;
+  try {
+    for await (const { line, record } of readCsv(file, { onProgress: options.onProgress })) {
+      lines++;
+      const yearColumns = Object.keys(record).filter((c) => /^densite_\d{4}$/.test(c));
+      if (line === 2 && (yearColumns.length === 0 || !("specialite" in record) || !("code_departement" in record))) {
+        check.rejections.push({ line: 1, message: 'the header needs "specialite", "code_departement" and at least one "densite_YYYY" column' });
+        break;
+      }
+      const department = check.department(record.code_departement, line);
+      const specialty = (record.specialite ?? "").trim();
+      if (specialty === "") check.rejections.push({ line, message: "specialite is empty" });
+      if (!department || specialty === "" || !check.once(`${department}|${specialty}`, `${specialty} in ${department}`, line)) continue;
+      for (const column of yearColumns) {
+        const density = check.number(parseDecimal(record[column]), record[column], column, line);
+        const year = column.slice("densite_".length);
+        years.add(year);
+        if (density !== null && density !== undefined) rows.push(stat(options.sourceOf(year).id, department, specialty, null, density));
+      }
+    }
+  } catch (error) {
+    check.malformed(error);
+  }
+  if (check.rejections.length === 0 && rows.length === 0) check.rejections.push({ line: 1, message: "the file holds no figure" });
+  if (check.rejections.length > 0) throw new ImportRejectedError("cnom-densities", check.rejections);
+  return writeStats(db, "cnom-densities", [...years].sort().map(options.sourceOf), rows, lines);
+}
+
+export interface CnamImportOptions {
+  /** The source of each year of the `annee` column. */
+  sourceOf: (year: string) => SourceRecord;
+  onProgress?: Progress;
+}
+
+/**
+ * CNAM (data.ameli.fr) "professionnels de santé libéraux, effectif et densité par territoire": one
+ * line per year, profession and territory, with `annee`, `profession_sante`, `departement`,
+ * `effectif`, `densite`. Regional and national lines (`departement` 999) are skipped: they are
+ * recomputed from départements. Lines for one age class or sex (`classe_age`, `libelle_sexe`
+ * other than all ages, both sexes) are skipped too.
+ */
+export async function importCnamLiberaux(db: DataSource, file: string, options: CnamImportOptions): Promise<ImportSummary> {
+  const check = await checker(db);
+  const rows: Row[] = [];
+  const years = new Set<string>();
+  let lines = 0;
+  try {
+    for await (const { line, record } of readCsv(file, { onProgress: options.onProgress })) {
+      lines++;
+      if (line === 2 && !["annee", "profession_sante", "departement", "effectif", "densite"].every((c) => c in record)) {
+        check.rejections.push({ line: 1, message: 'the header needs "annee", "profession_sante", "departement", "effectif" and "densite"' });
+        break;
+      }
+      if (record.departement === "999") continue;
+      if (record.classe_age !== undefined && !["tout_age", "00-99", ""].includes(record.classe_age)) continue;
+      if (record.libelle_sexe !== undefined && !/^(tout sexe|ensemble|)$/i.test(record.libelle_sexe.trim())) continue;
+      const year = (record.annee ?? "").trim();
+      if (!/^\d{4}$/.test(year)) {
+        check.rejections.push({ line, message: `annee "${year}" is not a year` });
+        continue;
+      }
+      const department = check.department(record.departement, line);
+      const profession = (record.profession_sante ?? "").trim();
+      if (profession === "") check.rejections.push({ line, message: "profession_sante is empty" });
+      if (!department || profession === "" || !check.once(`${year}|${department}|${profession}`, `${profession} in ${department} for ${year}`, line)) continue;
+      const headcount = check.number(parseInteger(record.effectif), record.effectif, "effectif", line);
+      const density = check.number(parseDecimal(record.densite), record.densite, "densite", line);
+      if (headcount === undefined || density === undefined) continue;
+      years.add(year);
+      rows.push(stat(options.sourceOf(year).id, department, profession, headcount, density));
+    }
+  } catch (error) {
+    check.malformed(error);
+  }
+  if (check.rejections.length === 0 && rows.length === 0) check.rejections.push({ line: 1, message: "the file holds no figure" });
+  if (check.rejections.length > 0) throw new ImportRejectedError("cnam-liberaux", check.rejections);
+  return writeStats(db, "cnam-liberaux", [...years].sort().map(options.sourceOf), rows, lines);
+}

@@ -1,0 +1,191 @@
+import type { RequestContext } from "../context/request-context";
+import { sql } from "../db/sql-dialect";
+import type { Source } from "../entities/source.entity";
+import { BadUserInputError } from "../errors/errors";
+import { professionalSourceId } from "../services/measure.service";
+import { GP_SPECIALTY, ProfessionalSource } from "../services/professional-sources";
+import { toSearchText } from "../services/search-text";
+import { MAP_MEASURES, type MapRequest } from "./map-measures";
+
+/** A source as printed on a map: a row of the `source` table, or a text for computed figures. */
+export type MapSource = Pick<Source, "producer" | "title" | "vintage" | "vintageInferred" | "licence">;
+
+/** Everything a choropleth prints: one value per département (absent = no figure), where it comes from, caveats. */
+export interface MapData {
+  title: string;
+  unit: string;
+  /** The date the figures describe, printed under the title. */
+  vintage: string;
+  /** Département code → value. */
+  values: Map<string, number>;
+  /** Département code → name, for the 101 départements. */
+  names: Map<string, string>;
+  sources: MapSource[];
+  notes: string[];
+  /** Which end of the scale is the bad one: it gets the darker red ("none": a neutral blue scale). */
+  worse: "low" | "high" | "none";
+}
+
+interface Row {
+  [column: string]: unknown;
+}
+
+async function departmentNames(ctx: RequestContext): Promise<Map<string, string>> {
+  const rows = await sql<{ code: string; name: string }>(ctx.db, "SELECT code, name FROM department ORDER BY code");
+  return new Map(rows.map((r) => [r.code, r.name]));
+}
+
+async function sourceRow(ctx: RequestContext, id: string): Promise<Source> {
+  const source = await ctx.loaders.source.byId.load(id);
+  if (!source) throw new Error(`missing source row "${id}"`);
+  return source;
+}
+
+/** GP density, or any specialty of a producer: densities per 100,000 when the producer gives them, headcounts otherwise. */
+async function professionalMap(ctx: RequestContext, request: MapRequest, base: Omit<MapData, "title" | "unit" | "vintage" | "values" | "sources" | "notes">): Promise<MapData> {
+  const family = request.source ?? ProfessionalSource.DREES_RPPS;
+  const { id } = await professionalSourceId(ctx, family, request.vintage);
+  let specialty = GP_SPECIALTY[family];
+  if (request.measure === "professionals") {
+    const available = await sql<{ specialty: string; specialty_search: string }>(
+      ctx.db,
+      "SELECT DISTINCT specialty, specialty_search FROM professional_stat WHERE source_id = ? ORDER BY specialty",
+      [id],
+    );
+    const wanted = toSearchText(request.specialty ?? "");
+    const exact = available.filter((a) => a.specialty_search === wanted);
+    const matches = exact.length > 0 ? exact : available.filter((a) => a.specialty_search.includes(wanted));
+    if (matches.length !== 1) {
+      const listed = (matches.length > 1 ? matches : available).map((a) => a.specialty);
+      throw new BadUserInputError(
+        `specialty "${request.specialty}" ${matches.length > 1 ? `matches ${matches.length} specialties of ${family}` : `matches no specialty of ${family}`}; ` +
+          `give one of: ${listed.slice(0, 50).join("; ")}${listed.length > 50 ? "…" : ""}`,
+        { invalidArguments: ["specialty"] },
+      );
+    }
+    specialty = matches[0].specialty;
+  }
+  const rows = await sql<Row>(ctx.db, "SELECT department_code, headcount, density FROM professional_stat WHERE source_id = ? AND specialty = ?", [id, specialty]);
+  const densities = rows.some((r) => r.density !== null);
+  const values = new Map<string, number>();
+  for (const r of rows) {
+    const value = densities ? r.density : r.headcount;
+    if (value !== null && value !== undefined) values.set(String(r.department_code), Number(value));
+  }
+  const source = await sourceRow(ctx, id);
+  const label = request.measure === "gpDensity" ? "General practitioners" : specialty;
+  return {
+    ...base,
+    title: densities ? `${label} per 100,000 inhabitants` : `${label}: headcount`,
+    unit: densities ? "per 100,000 inhabitants" : "professionals",
+    vintage: source.vintage,
+    values,
+    sources: [source],
+    notes: source.note ? [source.note] : [],
+  };
+}
+
+/** An indicator of the `measure` table (PDSA, barometer): every département's value at one date. */
+async function indicatorMap(ctx: RequestContext, request: MapRequest, indicator: string, base: Omit<MapData, "title" | "unit" | "vintage" | "values" | "sources" | "notes">): Promise<MapData> {
+  const [definition] = await sql<{ label: string; unit: string }>(ctx.db, "SELECT label, unit FROM indicator_definition WHERE id = ?", [indicator]);
+  const rows = await sql<Row>(
+    ctx.db,
+    "SELECT territory, observed_on, source_id, value FROM measure WHERE indicator = ? AND territory LIKE 'department:%' AND value IS NOT NULL AND observed_on <> 'n.d.' ORDER BY observed_on, source_id",
+    [indicator],
+  );
+  const dates = [...new Set(rows.map((r) => String(r.observed_on)))];
+  if (dates.length === 0) throw new BadUserInputError(`no figure per département is loaded for ${request.measure}`);
+  const chosen = request.vintage ? dates.filter((d) => d === request.vintage || d.startsWith(request.vintage!)).pop() : dates[dates.length - 1];
+  if (!chosen) {
+    throw new BadUserInputError(`vintage "${request.vintage}" of ${request.measure} is not loaded (available: ${dates.slice(-24).join(", ")})`, {
+      invalidArguments: ["vintage"],
+    });
+  }
+  const values = new Map<string, number>();
+  const sourceIds = new Set<string>();
+  for (const r of rows) {
+    if (String(r.observed_on) !== chosen) continue;
+    const code = String(r.territory).slice("department:".length);
+    // Two sources for the same date: the first (by id) is drawn, and both are printed.
+    if (!values.has(code)) values.set(code, Number(r.value));
+    sourceIds.add(String(r.source_id));
+  }
+  const sources = await Promise.all([...sourceIds].map((id) => sourceRow(ctx, id)));
+  return {
+    ...base,
+    title: definition?.label ?? indicator,
+    unit: definition?.unit ?? "",
+    vintage: chosen,
+    values,
+    sources,
+    notes: values.size < base.names.size ? [`${values.size} of ${base.names.size} départements have a figure for ${chosen}.`] : [],
+  };
+}
+
+/**
+ * Share of each département's population living in an EPCI designated as a zone rouge. Computed
+ * from communes, so that an EPCI straddling two départements counts in each for its own communes.
+ */
+async function zoneRougeShareMap(ctx: RequestContext, request: MapRequest, base: Omit<MapData, "title" | "unit" | "vintage" | "values" | "sources" | "notes">): Promise<MapData> {
+  const confirmedOnly = !(request.includeUnconfirmed ?? false);
+  const filter = confirmedOnly ? " WHERE z.confirmed = TRUE" : "";
+  const inZones = await sql<Row>(
+    ctx.db,
+    `SELECT c.department_code AS code, SUM(c.population) AS population FROM commune c
+     JOIN epci_commune ec ON ec.commune_code = c.code JOIN zone_rouge z ON z.epci_siren = ec.epci_siren${filter}
+     GROUP BY c.department_code`,
+  );
+  const departments = await sql<Row>(ctx.db, "SELECT code, population FROM department");
+  const [{ n, dated }] = await sql<Row>(ctx.db, `SELECT COUNT(*) AS n, MAX(z.designated_on) AS dated FROM zone_rouge z${filter}`);
+  const zonePopulation = new Map(inZones.map((r) => [String(r.code), Number(r.population)]));
+  const values = new Map<string, number>();
+  for (const d of departments) {
+    const population = Number(d.population);
+    if (population > 0) values.set(String(d.code), (100 * (zonePopulation.get(String(d.code)) ?? 0)) / population);
+  }
+  const designations = Number(n);
+  return {
+    ...base,
+    title: "Population living in a zone rouge",
+    unit: "% of the population",
+    vintage: String(dated ?? "2025-06-27"),
+    values,
+    sources: [
+      {
+        producer: "Ministère de la Santé (list of 151 EPCI, 27 June 2025), as named by public pages",
+        title: `Zones rouges of the Pacte de lutte contre les déserts médicaux: ${designations} ${confirmedOnly ? "confirmed " : ""}designations loaded`,
+        vintage: "2025-06-27",
+        vintageInferred: false,
+        licence: "Public information",
+      },
+      {
+        producer: "INSEE / DGCL",
+        title: "Legal populations of the communes and EPCI membership (Code officiel géographique 2026)",
+        vintage: "COG 2026",
+        vintageInferred: false,
+        licence: "Licence Ouverte / Etalab 2.0",
+      },
+    ],
+    notes: [
+      "Computed by territoire-santé: population of the communes whose EPCI is a zone rouge, over the population of the département.",
+      ...(designations < 151
+        ? [`Partial list: ${designations} of the 151 EPCI are loaded, so a département at 0 % may still hold zones rouges not yet loaded.`]
+        : []),
+    ],
+  };
+}
+
+/** The figures of a map request. A bad request (unknown vintage, ambiguous specialty) is a BadUserInputError. */
+export async function departmentMapData(ctx: RequestContext, request: MapRequest): Promise<MapData> {
+  const definition = MAP_MEASURES[request.measure];
+  const base = { names: await departmentNames(ctx), worse: definition.worse };
+  switch (definition.kind) {
+    case "gpDensity":
+    case "professionals":
+      return professionalMap(ctx, request, base);
+    case "zoneRougeShare":
+      return zoneRougeShareMap(ctx, request, base);
+    case "indicator":
+      return indicatorMap(ctx, request, definition.indicator, base);
+  }
+}

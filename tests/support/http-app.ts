@@ -1,0 +1,34 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { DataSource } from "typeorm";
+import { createGateway } from "../../src/gateway/create-gateway";
+import { buildLocalSubgraphs } from "../../src/gateway/local-subgraphs";
+import { buildMonolithSchema } from "../../src/schema/monolith";
+import { ALL_SUBGRAPHS } from "../../src/schema/subgraphs";
+import { createApp, type Executable } from "../../src/server/app";
+import { TEST_SCHEMA } from "./test-api";
+
+export interface RunningHttpApp {
+  /** e.g. http://127.0.0.1:41234 (no trailing slash). */
+  base: string;
+  stop: () => Promise<void>;
+}
+
+/** The HTTP application `npm start` serves (gateway, or monolith under TEST_SCHEMA=monolith), on a free local port. */
+export async function startHttpApp(db: DataSource): Promise<RunningHttpApp> {
+  const executable: Executable =
+    TEST_SCHEMA === "monolith"
+      ? { schema: await buildMonolithSchema(ALL_SUBGRAPHS) }
+      : { gateway: (await createGateway(await buildLocalSubgraphs(), { config: { subgraphs: {}, partners: [] } })).gateway };
+  const { app, apollo } = await createApp({ db, executable });
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+  });
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    stop: async () => {
+      await new Promise((resolve) => server.close(resolve));
+      await apollo.stop();
+    },
+  };
+}
