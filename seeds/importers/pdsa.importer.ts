@@ -1,11 +1,12 @@
 import type { DataSource } from "typeorm";
 import { readCsv, parseDecimal, parseInteger } from "../lib/csv";
-import { normalizeDepartmentCode, territoryKey } from "../lib/codes";
+import { territoryKey } from "../lib/codes";
 import { syncTable, type Row } from "../lib/sync-table";
 import { MEASURE_COLUMNS } from "../barometer.seed";
 import type { SourceRecord } from "../sources";
 import { upsertSources } from "../sources.seed";
-import { ImportRejectedError, type ImportSummary, type Rejection } from "./import-result";
+import type { ImportSummary } from "./import-result";
+import { LineChecker } from "./line-checker";
 
 export interface PdsaImportOptions {
   /** Year of the survey, used as the source's vintage. Required. */
@@ -33,19 +34,15 @@ export async function importPdsa(db: DataSource, file: string, options: PdsaImpo
     url: options.url,
     licence: options.licence ?? "Figures quoted from the publication",
   };
-  const departments = new Set(((await db.query("SELECT code FROM department")) as { code: string }[]).map((d) => d.code));
-  const rejections: Rejection[] = [];
+  const check = await LineChecker.open(db);
   const rows: Row[] = [];
-  const seen = new Map<string, number>();
+  let figures = 0;
   try {
     for await (const { line, record } of readCsv(file, { onProgress: options.onProgress })) {
-      const reject = (message: string) => rejections.push({ line, message });
+      const reject = (message: string) => check.reject(line, message);
       const raw = (record.department ?? "").trim();
-      const code = raw.toUpperCase() === "FR" ? "FR" : normalizeDepartmentCode(raw);
-      if (!code || (code !== "FR" && !departments.has(code))) {
-        reject(`"${raw}" is not a département code (or FR)`);
-        continue;
-      }
+      const code = raw.toUpperCase() === "FR" ? "FR" : check.department(raw, line);
+      if (!code) continue;
       const year = (record.year ?? "").trim();
       if (!/^\d{4}$/.test(year)) {
         reject(`year "${year}" is not a year (YYYY)`);
@@ -62,12 +59,8 @@ export async function importPdsa(db: DataSource, file: string, options: PdsaImpo
         reject("participating_gps and eligible_gps must be whole numbers");
         continue;
       }
-      const key = `${code}|${year}`;
-      if (seen.has(key)) {
-        reject(`${code} ${year} already given on line ${seen.get(key)}`);
-        continue;
-      }
-      seen.set(key, line);
+      if (!check.once(`${code}|${year}`, `${code} ${year}`, line)) continue;
+      figures++;
       const territory = code === "FR" ? territoryKey.france : territoryKey.department(code);
       const measure = (indicator: string, value: number) =>
         rows.push({ indicator, territory, observed_on: year, source_id: source.id, value, initial_value: null, target: null, note: null });
@@ -76,10 +69,9 @@ export async function importPdsa(db: DataSource, file: string, options: PdsaImpo
       if (eligible !== null) measure("pdsa-eligible-gps", eligible);
     }
   } catch (error) {
-    rejections.push({ line: (error as { lines?: number }).lines ?? 0, message: `malformed CSV: ${(error as Error).message}` });
+    check.malformed(error);
   }
-  if (rejections.length === 0 && rows.length === 0) rejections.push({ line: 1, message: "the file holds no figure" });
-  if (rejections.length > 0) throw new ImportRejectedError("pdsa", rejections);
+  check.finish("pdsa", rows.length, "the file holds no figure");
   const counts = await db.transaction(async (manager) => {
     await upsertSources(manager, [source]);
     return syncTable(manager, rows, {
@@ -88,5 +80,5 @@ export async function importPdsa(db: DataSource, file: string, options: PdsaImpo
       columns: MEASURE_COLUMNS,
     });
   });
-  return { dataset: "pdsa", rows: seen.size, ...counts };
+  return { dataset: "pdsa", rows: figures, ...counts };
 }

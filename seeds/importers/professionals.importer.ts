@@ -1,11 +1,11 @@
 import type { DataSource } from "typeorm";
 import { toSearchText } from "../../src/services/search-text";
-import { normalizeDepartmentCode } from "../lib/codes";
 import { parseDecimal, parseInteger, readCsv } from "../lib/csv";
 import { syncTable, type Row, type SyncCounts } from "../lib/sync-table";
 import type { SourceRecord } from "../sources";
 import { upsertSources } from "../sources.seed";
-import { ImportRejectedError, type ImportSummary, type Rejection } from "./import-result";
+import type { ImportSummary } from "./import-result";
+import { LineChecker } from "./line-checker";
 
 /**
  * Importers of health professionals per département, one per producer's published layout.
@@ -19,50 +19,6 @@ type Progress = (rows: number, bytesRead: number) => void;
 
 function stat(sourceId: string, department: string, specialty: string, headcount: number | null, density: number | null): Row {
   return { source_id: sourceId, department_code: department, specialty, specialty_search: toSearchText(specialty), headcount, density };
-}
-
-/** Checks every line of a file before anything is written: département codes, numbers, duplicates. */
-class LineChecker {
-  readonly rejections: Rejection[] = [];
-  private readonly seen = new Map<string, number>();
-  constructor(private readonly departments: Set<string>) {}
-
-  department(raw: string | undefined, line: number): string | null {
-    const code = normalizeDepartmentCode(raw ?? "");
-    if (!code || !this.departments.has(code)) {
-      this.rejections.push({ line, message: `"${raw ?? ""}" is not a département code` });
-      return null;
-    }
-    return code;
-  }
-
-  number(value: number | null, text: string | undefined, column: string, line: number): number | null | undefined {
-    if (value !== null && (Number.isNaN(value) || value < 0)) {
-      this.rejections.push({ line, message: `column "${column}": "${text}" is not a number` });
-      return undefined;
-    }
-    return value;
-  }
-
-  /** False (and a rejection) when the same key was already given on another line. */
-  once(key: string, what: string, line: number): boolean {
-    const first = this.seen.get(key);
-    if (first !== undefined) {
-      this.rejections.push({ line, message: `${what} already given on line ${first}` });
-      return false;
-    }
-    this.seen.set(key, line);
-    return true;
-  }
-
-  malformed(error: unknown): void {
-    this.rejections.push({ line: (error as { lines?: number }).lines ?? 0, message: `malformed CSV: ${(error as Error).message}` });
-  }
-}
-
-async function checker(db: DataSource): Promise<LineChecker> {
-  const rows = (await db.query("SELECT code FROM department")) as { code: string }[];
-  return new LineChecker(new Set(rows.map((d) => d.code)));
 }
 
 /** Writes each source's rows in one transaction: a source's previous rows that the file no longer holds are removed. */
@@ -97,7 +53,7 @@ export interface DreesImportOptions {
  * recomputed from départements (its density row is a sum of densities).
  */
 export async function importDreesProfessionals(db: DataSource, headcountFile: string, options: DreesImportOptions): Promise<ImportSummary> {
-  const densities = await checker(db);
+  const densities = await LineChecker.open(db);
   const densityOf = new Map<string, number | null>();
   try {
     for await (const { line, record } of readCsv(options.densityFile)) {
@@ -113,9 +69,9 @@ export async function importDreesProfessionals(db: DataSource, headcountFile: st
   } catch (error) {
     densities.malformed(error);
   }
-  if (densities.rejections.length > 0) throw new ImportRejectedError("drees-professionals (density file)", densities.rejections);
+  densities.finish("drees-professionals (density file)", densityOf.size, "the density file holds no figure");
 
-  const check = await checker(db);
+  const check = await LineChecker.open(db);
   const rows: Row[] = [];
   let lines = 0;
   try {
@@ -138,8 +94,7 @@ export async function importDreesProfessionals(db: DataSource, headcountFile: st
   } catch (error) {
     check.malformed(error);
   }
-  if (check.rejections.length === 0 && rows.length === 0) check.rejections.push({ line: 1, message: "the file holds no figure" });
-  if (check.rejections.length > 0) throw new ImportRejectedError("drees-professionals", check.rejections);
+  check.finish("drees-professionals", rows.length, "the file holds no figure");
   return writeStats(db, "drees-professionals", [options.source], rows, lines);
 }
 
@@ -155,7 +110,7 @@ export interface CnomImportOptions {
  * Each year column becomes its own source; an empty cell is a missing figure.
  */
 export async function importCnomDensities(db: DataSource, file: string, options: CnomImportOptions): Promise<ImportSummary> {
-  const check = await checker(db);
+  const check = await LineChecker.open(db);
   const rows: Row[] = [];
   const years = new Set<string>();
   let lines = 0;
@@ -164,12 +119,12 @@ export async function importCnomDensities(db: DataSource, file: string, options:
       lines++;
       const yearColumns = Object.keys(record).filter((c) => /^densite_\d{4}$/.test(c));
       if (line === 2 && (yearColumns.length === 0 || !("specialite" in record) || !("code_departement" in record))) {
-        check.rejections.push({ line: 1, message: 'the header needs "specialite", "code_departement" and at least one "densite_YYYY" column' });
+        check.reject(1, 'the header needs "specialite", "code_departement" and at least one "densite_YYYY" column');
         break;
       }
       const department = check.department(record.code_departement, line);
       const specialty = (record.specialite ?? "").trim();
-      if (specialty === "") check.rejections.push({ line, message: "specialite is empty" });
+      if (specialty === "") check.reject(line, "specialite is empty");
       if (!department || specialty === "" || !check.once(`${department}|${specialty}`, `${specialty} in ${department}`, line)) continue;
       for (const column of yearColumns) {
         const density = check.number(parseDecimal(record[column]), record[column], column, line);
@@ -181,8 +136,7 @@ export async function importCnomDensities(db: DataSource, file: string, options:
   } catch (error) {
     check.malformed(error);
   }
-  if (check.rejections.length === 0 && rows.length === 0) check.rejections.push({ line: 1, message: "the file holds no figure" });
-  if (check.rejections.length > 0) throw new ImportRejectedError("cnom-densities", check.rejections);
+  check.finish("cnom-densities", rows.length, "the file holds no figure");
   return writeStats(db, "cnom-densities", [...years].sort().map(options.sourceOf), rows, lines);
 }
 
@@ -200,7 +154,7 @@ export interface CnamImportOptions {
  * other than all ages, both sexes) are skipped too.
  */
 export async function importCnamLiberaux(db: DataSource, file: string, options: CnamImportOptions): Promise<ImportSummary> {
-  const check = await checker(db);
+  const check = await LineChecker.open(db);
   const rows: Row[] = [];
   const years = new Set<string>();
   let lines = 0;
@@ -208,7 +162,7 @@ export async function importCnamLiberaux(db: DataSource, file: string, options: 
     for await (const { line, record } of readCsv(file, { onProgress: options.onProgress })) {
       lines++;
       if (line === 2 && !["annee", "profession_sante", "departement", "effectif", "densite"].every((c) => c in record)) {
-        check.rejections.push({ line: 1, message: 'the header needs "annee", "profession_sante", "departement", "effectif" and "densite"' });
+        check.reject(1, 'the header needs "annee", "profession_sante", "departement", "effectif" and "densite"');
         break;
       }
       if (record.departement === "999") continue;
@@ -221,7 +175,7 @@ export async function importCnamLiberaux(db: DataSource, file: string, options: 
       }
       const department = check.department(record.departement, line);
       const profession = (record.profession_sante ?? "").trim();
-      if (profession === "") check.rejections.push({ line, message: "profession_sante is empty" });
+      if (profession === "") check.reject(line, "profession_sante is empty");
       if (!department || profession === "" || !check.once(`${year}|${department}|${profession}`, `${profession} in ${department} for ${year}`, line)) continue;
       const headcount = check.number(parseInteger(record.effectif), record.effectif, "effectif", line);
       const density = check.number(parseDecimal(record.densite), record.densite, "densite", line);
@@ -232,7 +186,6 @@ export async function importCnamLiberaux(db: DataSource, file: string, options: 
   } catch (error) {
     check.malformed(error);
   }
-  if (check.rejections.length === 0 && rows.length === 0) check.rejections.push({ line: 1, message: "the file holds no figure" });
-  if (check.rejections.length > 0) throw new ImportRejectedError("cnam-liberaux", check.rejections);
+  check.finish("cnam-liberaux", rows.length, "the file holds no figure");
   return writeStats(db, "cnam-liberaux", [...years].sort().map(options.sourceOf), rows, lines);
 }

@@ -4,7 +4,8 @@ import { normalizeDepartmentCode } from "../lib/codes";
 import { syncTable, type Row } from "../lib/sync-table";
 import type { SourceRecord } from "../sources";
 import { upsertSources } from "../sources.seed";
-import { ImportRejectedError, type ImportSummary, type Rejection } from "./import-result";
+import type { ImportSummary } from "./import-result";
+import { LineChecker } from "./line-checker";
 
 export interface SasImportOptions {
   /** Date of the list (YYYY or YYYY-MM-DD). Required. */
@@ -33,14 +34,14 @@ export async function importSasPlatforms(db: DataSource, file: string, options: 
     licence: options.licence,
   };
   const departments = new Set(((await db.query("SELECT code FROM department")) as { code: string }[]).map((d) => d.code));
-  const rejections: Rejection[] = [];
+  const check = new LineChecker(departments);
   const platforms: Row[] = [];
   const links: Row[] = [];
   const ids = new Map<string, number>();
   const departmentLine = new Map<string, number>();
   try {
     for await (const { line, record } of readCsv(file, { onProgress: options.onProgress })) {
-      const reject = (message: string) => rejections.push({ line, message });
+      const reject = (message: string) => check.reject(line, message);
       const id = (record.id ?? "").trim();
       const name = (record.name ?? "").trim();
       if (!/^[A-Za-z0-9_-]{1,40}$/.test(id)) {
@@ -80,10 +81,9 @@ export async function importSasPlatforms(db: DataSource, file: string, options: 
       platforms.push({ id, name, appointments_booked: booked, source_id: source.id });
     }
   } catch (error) {
-    rejections.push({ line: (error as { lines?: number }).lines ?? 0, message: `malformed CSV: ${(error as Error).message}` });
+    check.malformed(error);
   }
-  if (rejections.length === 0 && platforms.length === 0) rejections.push({ line: 1, message: "the file holds no platform" });
-  if (rejections.length > 0) throw new ImportRejectedError("sas-platforms", rejections);
+  check.finish("sas-platforms", platforms.length, "the file holds no platform");
   const counts = await db.transaction(async (manager) => {
     await upsertSources(manager, [source]);
     const platformTable = { table: "sas_platform", key: ["id"], columns: ["id", "name", "appointments_booked", "source_id"] };

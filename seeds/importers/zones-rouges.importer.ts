@@ -7,7 +7,8 @@ import { readCsv } from "../lib/csv";
 import { syncTable, type Row } from "../lib/sync-table";
 import { SOURCES, type SourceRecord } from "../sources";
 import { upsertSources } from "../sources.seed";
-import { ImportRejectedError, type ImportSummary, type Rejection } from "./import-result";
+import type { ImportSummary } from "./import-result";
+import { LineChecker } from "./line-checker";
 
 
 const CONFIRMED = new Set(["", "exact", "normalized", "confirmed"]);
@@ -54,18 +55,18 @@ export async function importZonesRouges(db: DataSource, file: string, options: Z
   const epcis = new Map<string, string>(
     ((await db.query("SELECT siren, name FROM epci")) as { siren: string; name: string }[]).map((e) => [e.siren, e.name]),
   );
-  const rejections: Rejection[] = [];
+  const check = new LineChecker();
   const rows: Row[] = [];
   const sources = new Map<string, SourceRecord>();
   const seen = new Map<string, number>();
   try {
     for await (const { line, record } of readCsv(file, { onProgress: options.onProgress })) {
       if (line === 2 && !("siren" in record)) {
-        rejections.push({ line: 1, message: 'the header has no "siren" column' });
+        check.reject(1, 'the header has no "siren" column');
         break;
       }
       const siren = (record.siren ?? "").trim();
-      const reject = (message: string) => rejections.push({ line, message });
+      const reject = (message: string) => check.reject(line, message);
       if (!SIREN.test(siren)) {
         reject(`"${siren}" is not a SIREN (nine digits)`);
         continue;
@@ -111,12 +112,9 @@ export async function importZonesRouges(db: DataSource, file: string, options: Z
       });
     }
   } catch (error) {
-    // csv-parse reports malformed CSV (an unclosed quote…) with the line it stopped at.
-    const line = (error as { lines?: number }).lines ?? 0;
-    rejections.push({ line, message: `malformed CSV: ${(error as Error).message}` });
+    check.malformed(error);
   }
-  if (rejections.length === 0 && rows.length === 0) rejections.push({ line: 1, message: "the file holds no designation" });
-  if (rejections.length > 0) throw new ImportRejectedError("zones-rouges", rejections);
+  check.finish("zones-rouges", rows.length, "the file holds no designation");
 
   const counts = await db.transaction(async (manager) => {
     await upsertSources(manager, [...sources.values()]);
