@@ -10,6 +10,8 @@ export interface AppConfig {
   /** HTTP port. Default 4000. */
   port: number;
   database: DatabaseConfig;
+  /** `LOADER_BATCHING`: "on" (default) or "off", the naive variant without batching (benchmark only). */
+  loaderBatching: "on" | "off";
 }
 
 export class ConfigError extends Error {
@@ -45,6 +47,12 @@ function parsePort(value: string | undefined): number {
   return port;
 }
 
+function parseLoaderBatching(value: string | undefined): "on" | "off" {
+  if (value === undefined || value === "" || value === "on") return "on";
+  if (value === "off") return "off";
+  throw new ConfigError(`LOADER_BATCHING must be "on" or "off" (received "${value}")`);
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  return { port: parsePort(env.PORT), database: parseDatabaseUrl(env.DATABASE_URL) };
+  return { port: parsePort(env.PORT), database: parseDatabaseUrl(env.DATABASE_URL), loaderBatching: parseLoaderBatching(env.LOADER_BATCHING) };
 }

@@ -1,5 +1,6 @@
 import type { DataSource } from "typeorm";
 import { createLoaders, type Loaders } from "../loaders";
+import { BATCHED, type Batching } from "../loaders/batch";
 import { currentSqlLog, SqlStatementLog } from "../db/sql-statement-log";
 
 /**
@@ -13,6 +14,6 @@ export interface RequestContext {
   sqlLog: SqlStatementLog;
 }
 
-export function createRequestContext(db: DataSource): RequestContext {
-  return { db, loaders: createLoaders(db), sqlLog: currentSqlLog() ?? new SqlStatementLog() };
+export function createRequestContext(db: DataSource, batching: Batching = BATCHED): RequestContext {
+  return { db, loaders: createLoaders(db, batching), sqlLog: currentSqlLog() ?? new SqlStatementLog() };
 }

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
+import { BATCHED, type Batching, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
 
 export type AplLevel = "EPCI" | "DEPARTMENT" | "REGION";
 
@@ -20,7 +20,7 @@ export interface AplCommuneRow {
   sourceId: string;
 }
 
-export function createAplLoaders(db: DataSource) {
+export function createAplLoaders(db: DataSource, batching: Batching = BATCHED) {
   return {
     /** Population-weighted APL of each territory of a level. */
     aggregate: new LoaderFamily<AplLevel, string, AplAggregate | null>(
@@ -40,7 +40,7 @@ export function createAplLoaders(db: DataSource) {
             sourceId: String(r.source_id),
           }));
           return oneByKey(codes, aggregates, (a) => a.code);
-        }),
+        }, batching),
     ),
     /** The APL rows of each commune (several for Paris, Lyon and Marseille: one per arrondissement). */
     byCommune: new DataLoader<string, AplCommuneRow[]>(async (codes) => {
@@ -57,6 +57,6 @@ export function createAplLoaders(db: DataSource) {
         sourceId: String(r.source_id),
       }));
       return manyByKey(codes, list, (r) => r.communeCode);
-    }),
+    }, batching),
   };
 }

@@ -2,6 +2,17 @@ import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { markers, sql } from "../db/sql-dialect";
 
+/**
+ * How a request's loaders fetch: the DataLoader options every loader is built with.
+ * - `BATCHED` (the default): keys asked for in the same tick share one statement, and each
+ *   key is fetched once per request (DataLoader's per-request cache).
+ * - `NAIVE`: one statement per key and no cache, i.e. resolvers as if written without
+ *   DataLoader. Only for the benchmark (`LOADER_BATCHING=off`), to show what batching buys.
+ */
+export type Batching = Pick<DataLoader.Options<unknown, unknown>, "maxBatchSize" | "cache">;
+export const BATCHED: Batching = {};
+export const NAIVE: Batching = { maxBatchSize: 1, cache: false };
+
 /** Keys per statement: far below SQLite's and PostgreSQL's bound-parameter limits. */
 const KEYS_PER_STATEMENT = 5000;
 

@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { Commune } from "../entities/commune.entity";
-import { LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
+import { BATCHED, type Batching, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
 
 export const COMMUNE_COLUMNS = "c.code, c.name, c.department_code, c.region_code, c.population, c.postal_codes";
 
@@ -24,12 +24,12 @@ export interface CommunePage {
   limit: number;
 }
 
-export function createCommuneLoaders(db: DataSource) {
+export function createCommuneLoaders(db: DataSource, batching: Batching = BATCHED) {
   return {
     byCode: new DataLoader<string, Commune | null>(async (codes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${COMMUNE_COLUMNS} FROM commune c WHERE c.code IN ({keys})`, codes);
       return oneByKey(codes, rows.map(toCommune), (c) => c.code);
-    }),
+    }, batching),
     /** Member communes of each EPCI, by SIREN, largest first. */
     byEpci: new DataLoader<string, Commune[]>(async (sirens) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
@@ -39,7 +39,7 @@ export function createCommuneLoaders(db: DataSource) {
         sirens,
       );
       return manyByKey(sirens, rows, (row) => String(row.parent_key)).map((list) => list.map(toCommune));
-    }),
+    }, batching),
     /** One page of each département's communes: a window function keeps it to one statement. */
     pageByDepartment: new LoaderFamily<CommunePage, string, Commune[]>(
       (page) =>
@@ -54,7 +54,7 @@ export function createCommuneLoaders(db: DataSource) {
             [page.offset, page.offset + page.limit],
           );
           return manyByKey(departmentCodes, rows.map(toCommune), (c) => c.departmentCode);
-        }),
+        }, batching),
     ),
     countByDepartment: new DataLoader<string, number>(async (departmentCodes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
@@ -64,6 +64,6 @@ export function createCommuneLoaders(db: DataSource) {
       );
       const counts = oneByKey(departmentCodes, rows, (row) => String(row.department_code));
       return counts.map((row) => (row ? Number(row.n) : 0));
-    }),
+    }, batching),
   };
 }

@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { Department } from "../entities/department.entity";
-import { manyByKey, oneByKey, selectWhereIn } from "./batch";
+import { BATCHED, type Batching, manyByKey, oneByKey, selectWhereIn } from "./batch";
 
 export const DEPARTMENT_COLUMNS = "d.code, d.name, d.region_code, d.population";
 
@@ -14,12 +14,12 @@ export function toDepartment(row: Record<string, unknown>): Department {
   return department;
 }
 
-export function createDepartmentLoaders(db: DataSource) {
+export function createDepartmentLoaders(db: DataSource, batching: Batching = BATCHED) {
   return {
     byCode: new DataLoader<string, Department | null>(async (codes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${DEPARTMENT_COLUMNS} FROM department d WHERE d.code IN ({keys})`, codes);
       return oneByKey(codes, rows.map(toDepartment), (d) => d.code);
-    }),
+    }, batching),
     /** Départements of each région, by code. */
     byRegion: new DataLoader<string, Department[]>(async (regionCodes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
@@ -28,7 +28,7 @@ export function createDepartmentLoaders(db: DataSource) {
         regionCodes,
       );
       return manyByKey(regionCodes, rows.map(toDepartment), (d) => d.regionCode);
-    }),
+    }, batching),
     /** Départements an EPCI spans, by SIREN. */
     byEpci: new DataLoader<string, Department[]>(async (sirens) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
@@ -39,6 +39,6 @@ export function createDepartmentLoaders(db: DataSource) {
       );
       const grouped = manyByKey(sirens, rows, (row) => String(row.parent_key));
       return grouped.map((list) => list.map(toDepartment));
-    }),
+    }, batching),
   };
 }

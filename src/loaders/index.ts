@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { BATCHED, type Batching } from "./batch";
 import { createAplLoaders } from "./apl.loader";
 import { createCommuneLoaders } from "./commune.loader";
 import { createDepartmentLoaders } from "./department.loader";
@@ -15,20 +16,20 @@ import { createZoneRougeLoaders } from "./zone-rouge.loader";
  * Every DataLoader of one request. Created per request and dropped with it: loaders cache
  * rows, and a cache shared across requests would serve one caller's view to another.
  */
-export function createLoaders(db: DataSource) {
+export function createLoaders(db: DataSource, batching: Batching = BATCHED) {
   return {
-    region: createRegionLoaders(db),
-    department: createDepartmentLoaders(db),
-    epci: createEpciLoaders(db),
-    commune: createCommuneLoaders(db),
-    source: createSourceLoaders(db),
-    professional: createProfessionalLoaders(db),
-    measure: createMeasureLoaders(db),
-    apl: createAplLoaders(db),
-    zoneRouge: createZoneRougeLoaders(db),
-    sas: createSasLoaders(db),
-    initiative: createInitiativeLoaders(db),
-    organization: createOrganizationLoaders(db),
+    region: createRegionLoaders(db, batching),
+    department: createDepartmentLoaders(db, batching),
+    epci: createEpciLoaders(db, batching),
+    commune: createCommuneLoaders(db, batching),
+    source: createSourceLoaders(db, batching),
+    professional: createProfessionalLoaders(db, batching),
+    measure: createMeasureLoaders(db, batching),
+    apl: createAplLoaders(db, batching),
+    zoneRouge: createZoneRougeLoaders(db, batching),
+    sas: createSasLoaders(db, batching),
+    initiative: createInitiativeLoaders(db, batching),
+    organization: createOrganizationLoaders(db, batching),
   };
 }
 

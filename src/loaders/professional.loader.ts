@@ -3,7 +3,7 @@ import type { DataSource } from "typeorm";
 import { ProfessionalStat } from "../entities/professional-stat.entity";
 import { sql } from "../db/sql-dialect";
 import { familyOf, type ProfessionalSource } from "../services/professional-sources";
-import { LoaderFamily, manyByKey, selectWhereIn } from "./batch";
+import { BATCHED, type Batching, LoaderFamily, manyByKey, selectWhereIn } from "./batch";
 
 /** A stat with the vintage of its source, so a Measure can carry its date. */
 export interface DatedStat {
@@ -29,7 +29,7 @@ export interface SourceVintage {
   vintage: string;
 }
 
-export function createProfessionalLoaders(db: DataSource) {
+export function createProfessionalLoaders(db: DataSource, batching: Batching = BATCHED) {
   let vintages: Promise<Map<ProfessionalSource, SourceVintage[]>> | undefined;
   return {
     /** The vintages each producer family holds, oldest first (one statement per request). */
@@ -59,7 +59,7 @@ export function createProfessionalLoaders(db: DataSource) {
             [sourceId],
           );
           return manyByKey(codes, rows.map(toDatedStat), (d) => d.stat.departmentCode);
-        }),
+        }, batching),
     ),
     /** Every département stat of one source within each région (for regional aggregates). */
     byRegion: new LoaderFamily<string, string, DatedStat[]>(
@@ -74,7 +74,7 @@ export function createProfessionalLoaders(db: DataSource) {
             [sourceId],
           );
           return manyByKey(regionCodes, rows, (r) => String(r.parent_key)).map((list) => list.map(toDatedStat));
-        }),
+        }, batching),
     ),
     /** Every département stat of one source (for national aggregates). */
     national: new LoaderFamily<string, "FR", DatedStat[]>(
@@ -86,7 +86,7 @@ export function createProfessionalLoaders(db: DataSource) {
             [sourceId],
           );
           return keys.map(() => rows.map(toDatedStat));
-        }),
+        }, batching),
     ),
   };
 }

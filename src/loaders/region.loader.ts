@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { Region } from "../entities/region.entity";
-import { oneByKey, selectWhereIn } from "./batch";
+import { BATCHED, type Batching, oneByKey, selectWhereIn } from "./batch";
 
 export const REGION_COLUMNS = "r.code, r.name, r.population";
 
@@ -13,11 +13,11 @@ export function toRegion(row: Record<string, unknown>): Region {
   return region;
 }
 
-export function createRegionLoaders(db: DataSource) {
+export function createRegionLoaders(db: DataSource, batching: Batching = BATCHED) {
   return {
     byCode: new DataLoader<string, Region | null>(async (codes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${REGION_COLUMNS} FROM region r WHERE r.code IN ({keys})`, codes);
       return oneByKey(codes, rows.map(toRegion), (r) => r.code);
-    }),
+    }, batching),
   };
 }

@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { SasPlatform } from "../entities/sas-platform.entity";
-import { manyByKey, oneByKey, selectWhereIn } from "./batch";
+import { BATCHED, type Batching, manyByKey, oneByKey, selectWhereIn } from "./batch";
 
 export function toSasPlatform(row: Record<string, unknown>): SasPlatform {
   const platform = new SasPlatform();
@@ -12,7 +12,7 @@ export function toSasPlatform(row: Record<string, unknown>): SasPlatform {
   return platform;
 }
 
-export function createSasLoaders(db: DataSource) {
+export function createSasLoaders(db: DataSource, batching: Batching = BATCHED) {
   return {
     byDepartment: new DataLoader<string, SasPlatform | null>(async (codes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
@@ -22,7 +22,7 @@ export function createSasLoaders(db: DataSource) {
         codes,
       );
       return oneByKey(codes, rows, (r) => String(r.parent_key)).map((r) => (r ? toSasPlatform(r) : null));
-    }),
+    }, batching),
     departmentCodes: new DataLoader<string, string[]>(async (ids) => {
       const rows = await selectWhereIn<{ platform_id: string; department_code: string }>(
         db,
@@ -30,6 +30,6 @@ export function createSasLoaders(db: DataSource) {
         ids,
       );
       return manyByKey(ids, rows, (r) => r.platform_id).map((list) => list.map((r) => r.department_code));
-    }),
+    }, batching),
   };
 }

@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { Source } from "../entities/source.entity";
-import { oneByKey, selectWhereIn } from "./batch";
+import { BATCHED, type Batching, oneByKey, selectWhereIn } from "./batch";
 
 export function toSource(row: Record<string, unknown>): Source {
   const source = new Source();
@@ -16,11 +16,11 @@ export function toSource(row: Record<string, unknown>): Source {
   return source;
 }
 
-export function createSourceLoaders(db: DataSource) {
+export function createSourceLoaders(db: DataSource, batching: Batching = BATCHED) {
   return {
     byId: new DataLoader<string, Source | null>(async (ids) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, "SELECT * FROM source WHERE id IN ({keys})", ids);
       return oneByKey(ids, rows.map(toSource), (s) => s.id);
-    }),
+    }, batching),
   };
 }

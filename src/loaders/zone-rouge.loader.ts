@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import { ZoneRouge } from "../entities/zone-rouge.entity";
-import { LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
+import { BATCHED, type Batching, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
 
 function toZoneRouge(row: Record<string, unknown>): ZoneRouge {
   const zone = new ZoneRouge();
@@ -17,7 +17,7 @@ function toZoneRouge(row: Record<string, unknown>): ZoneRouge {
 const COLUMNS = "z.epci_siren, z.designated_on, z.programme, z.confirmed, z.note, z.source_id";
 
 /** Zones rouges of a territory: by default only confirmed designations. */
-function zonesWithin(db: DataSource, parent: "ed.department_code" | "d.region_code", includeUnconfirmed: boolean) {
+function zonesWithin(db: DataSource, parent: "ed.department_code" | "d.region_code", includeUnconfirmed: boolean, batching: Batching) {
   return new DataLoader<string, ZoneRouge[]>(async (codes) => {
     const join = parent === "d.region_code" ? "JOIN department d ON d.code = ed.department_code" : "";
     const rows = await selectWhereIn<Record<string, unknown>>(
@@ -30,16 +30,16 @@ function zonesWithin(db: DataSource, parent: "ed.department_code" | "d.region_co
       codes,
     );
     return manyByKey(codes, rows, (r) => String(r.parent_key)).map((list) => list.map(toZoneRouge));
-  });
+  }, batching);
 }
 
-export function createZoneRougeLoaders(db: DataSource) {
+export function createZoneRougeLoaders(db: DataSource, batching: Batching = BATCHED) {
   return {
     byEpci: new DataLoader<string, ZoneRouge | null>(async (sirens) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${COLUMNS} FROM zone_rouge z WHERE z.epci_siren IN ({keys})`, sirens);
       return oneByKey(sirens, rows.map(toZoneRouge), (z) => z.epciSiren);
-    }),
-    byRegion: new LoaderFamily<boolean, string, ZoneRouge[]>((includeUnconfirmed) => zonesWithin(db, "d.region_code", includeUnconfirmed)),
-    byDepartment: new LoaderFamily<boolean, string, ZoneRouge[]>((includeUnconfirmed) => zonesWithin(db, "ed.department_code", includeUnconfirmed)),
+    }, batching),
+    byRegion: new LoaderFamily<boolean, string, ZoneRouge[]>((includeUnconfirmed) => zonesWithin(db, "d.region_code", includeUnconfirmed, batching)),
+    byDepartment: new LoaderFamily<boolean, string, ZoneRouge[]>((includeUnconfirmed) => zonesWithin(db, "ed.department_code", includeUnconfirmed, batching)),
   };
 }

@@ -7,6 +7,7 @@ import type { GraphQLSchema } from "graphql";
 import type { DataSource } from "typeorm";
 import { createRequestContext, type RequestContext } from "../context/request-context";
 import { runWithSqlLog, SqlStatementLog } from "../db/sql-statement-log";
+import type { Batching } from "../loaders/batch";
 import { createFormatError } from "../errors/format-error";
 import { EXAMPLE_QUERIES } from "./examples";
 import { graphiqlAssets, graphiqlPage } from "./graphiql";
@@ -24,6 +25,8 @@ export interface AppOptions {
   plugins?: ApolloServerPlugin<RequestContext>[];
   /** Where masked unexpected errors are reported. Default: stderr. */
   reportError?: (error: unknown) => void;
+  /** How the per-request loaders fetch. Default BATCHED; NAIVE only for the benchmark. */
+  loaderBatching?: Batching;
 }
 
 export interface App {
@@ -76,7 +79,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     sqlLogPerRequest(),
     express.json({ limit: "100kb" }),
     expressMiddleware(apollo, {
-      context: async () => createRequestContext(options.db),
+      context: async () => createRequestContext(options.db, options.loaderBatching),
     }),
   );
   return { app, apollo, ready: () => options.db.isInitialized };

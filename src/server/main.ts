@@ -6,6 +6,7 @@ import { CompositionError } from "../gateway/compose";
 import { SubgraphUnreachableError } from "../gateway/create-gateway";
 import { GatewayConfigError, loadGatewayConfig } from "../gateway/gateway-config";
 import { seedIfEmpty } from "../../seeds/seed";
+import { BATCHED, NAIVE } from "../loaders/batch";
 import { UnknownSubgraphError, type ServeMode } from "./executable";
 import { startServer } from "./start-server";
 
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
       : { kind: "gateway", config: loadGatewayConfig(args.gatewayConfig ?? process.env.GATEWAY_CONFIG) };
   const db = await openDatabase(config.database);
   await seedIfEmpty(db, log);
-  const running = await startServer({ db, mode, port: args.port ?? config.port });
+  const running = await startServer({ db, mode, port: args.port ?? config.port, loaderBatching: config.loaderBatching === "off" ? NAIVE : BATCHED });
   log(`territoire-santé: ${running.description}`);
   log(`ready on ${running.url} in ${Date.now() - started} ms`);
   const shutdown = async () => {

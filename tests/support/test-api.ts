@@ -5,6 +5,7 @@ import type { DataSource } from "typeorm";
 import { createRequestContext, type RequestContext } from "../../src/context/request-context";
 import { runWithSqlLog, SqlStatementLog } from "../../src/db/sql-statement-log";
 import { createFormatError } from "../../src/errors/format-error";
+import { BATCHED, type Batching } from "../../src/loaders/batch";
 import { createGateway } from "../../src/gateway/create-gateway";
 import { buildLocalSubgraphs } from "../../src/gateway/local-subgraphs";
 import { buildMonolithSchema } from "../../src/schema/monolith";
@@ -36,6 +37,7 @@ export async function createTestApi(
   db: DataSource,
   schema: "gateway" | "monolith" = TEST_SCHEMA,
   onQueryPlan?: (plan: QueryPlan) => void,
+  batching: Batching = BATCHED,
 ): Promise<TestApi> {
   const unexpected: unknown[] = [];
   const report = (e: unknown) => {
@@ -57,7 +59,7 @@ export async function createTestApi(
     async execute(query, variables) {
       const log = new SqlStatementLog();
       const response = await runWithSqlLog(log, () =>
-        server.executeOperation({ query, variables }, { contextValue: createRequestContext(db) }),
+        server.executeOperation({ query, variables }, { contextValue: createRequestContext(db, batching) }),
       );
       if (response.body.kind !== "single") throw new Error("incremental delivery is not used here");
       return {
