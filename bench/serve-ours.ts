@@ -1,0 +1,43 @@
+import "reflect-metadata";
+import { loadConfig } from "../src/config/config";
+import { openDatabase } from "../src/db/data-source";
+import { onSqlStatement } from "../src/db/sql-statement-log";
+import { BATCHED, NAIVE } from "../src/loaders/batch";
+import { startServer } from "../src/server/start-server";
+
+/**
+ * One of our contenders, as `npm start` serves it (same environment variables), plus
+ * GET /bench/sql-statements: how many SQL statements the process has issued so far, which the
+ * bench reads before and after a request to count that request's statements.
+ * BENCH_MODE: "gateway" (default) or "monolith".
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const db = await openDatabase(config.database);
+  let statements = 0;
+  onSqlStatement(() => statements++);
+  const running = await startServer({
+    db,
+    mode: process.env.BENCH_MODE === "monolith" ? { kind: "monolith" } : { kind: "gateway" },
+    port: config.port,
+    host: "127.0.0.1",
+    graphiql: false,
+    loaderBatching: config.loaderBatching === "off" ? NAIVE : BATCHED,
+  });
+  running.app.get("/bench/sql-statements", (_req, res) => {
+    res.json({ statements });
+  });
+  process.stdout.write(`ready on ${running.url}\n`);
+  const stop = async () => {
+    await running.close();
+    await db.destroy();
+    process.exit(0);
+  };
+  process.once("SIGTERM", stop);
+  process.once("SIGINT", stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench server failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
