@@ -1,4 +1,7 @@
-import type { DataSource, EntityManager } from "typeorm";
+import { createHash } from "node:crypto";
+import type { Pool } from "pg";
+import { DataSource, type EntityManager, QueryFailedError } from "typeorm";
+import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
 
 /** True when the connection talks to PostgreSQL (otherwise SQLite). */
 export function isPostgres(db: DataSource | EntityManager): boolean {
@@ -21,7 +24,44 @@ export function markers(count: number): string {
   return new Array(count).fill("?").join(", ");
 }
 
+/** Names of the PostgreSQL prepared statements, by statement text (bounded: our reads are a fixed set of texts). */
+const statementNames = new Map<string, string>();
+const MAX_PREPARED = 1000;
+
+function preparedName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MAX_PREPARED) {
+    name = `ts_${createHash("sha1").update(text).digest("base64url").slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * Reads on PostgreSQL outside a transaction go straight to the driver's pool as named
+ * prepared statements: each connection parses and plans a statement once instead of on every
+ * request, and TypeORM's query runner (a pool checkout per statement) is skipped. They are
+ * logged like TypeORM's and fail with the same QueryFailedError. Writes, and anything run in
+ * a transaction (an EntityManager), go through TypeORM.
+ */
+function readOnPostgresPool<T>(db: DataSource, text: string, params: unknown[]): Promise<T[]> {
+  const pool = (db.driver as PostgresDriver).master as Pool;
+  db.logger.logQuery(text, params);
+  return pool.query({ name: preparedName(text), text, values: params }).then(
+    (result) => result.rows as T[],
+    (error: Error) => {
+      db.logger.logQueryError(error, text, params);
+      throw new QueryFailedError(text, params, error);
+    },
+  );
+}
+
+const READ = /^\s*(SELECT|WITH)\b/i;
+
 /** Runs raw SQL written with `?` markers on either engine. */
 export function sql<T = Record<string, unknown>>(db: DataSource | EntityManager, text: string, params: unknown[] = []): Promise<T[]> {
-  return db.query(bindMarkers(text, isPostgres(db)), params);
+  const postgres = isPostgres(db);
+  const bound = bindMarkers(text, postgres);
+  if (postgres && db instanceof DataSource && READ.test(text)) return readOnPostgresPool<T>(db, bound, params);
+  return db.query(bound, params);
 }

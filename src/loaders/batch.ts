@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
-import { markers, sql } from "../db/sql-dialect";
+import { isPostgres, markers, sql } from "../db/sql-dialect";
 
 /**
  * How a request's loaders fetch: the DataLoader options every loader is built with.
@@ -17,8 +17,10 @@ export const NAIVE: Batching = { maxBatchSize: 1, cache: false };
 const KEYS_PER_STATEMENT = 5000;
 
 /**
- * Runs `SELECT … WHERE <column> IN (keys)` with the marker list put in place of `{keys}`,
- * one statement per 5,000 keys (so one statement for any realistic request).
+ * Runs `SELECT … WHERE <column> IN ({keys})` for all keys of a batch. SQLite gets a marker
+ * list, one statement per 5,000 keys (so one statement for any realistic request).
+ * PostgreSQL gets `<column> = ANY(?)` with the keys as one array: the statement text no
+ * longer depends on how many keys there are, so it stays one prepared statement.
  */
 export async function selectWhereIn<T>(
   db: DataSource,
@@ -26,19 +28,21 @@ export async function selectWhereIn<T>(
   keys: readonly string[],
   extraParams: unknown[] = [],
 ): Promise<T[]> {
+  // Parameters in template order: the extra ones may sit before or after {keys}.
+  const [before, after] = template.split("IN ({keys})");
+  if (after === undefined) throw new Error("selectWhereIn template lacks IN ({keys})");
+  const paramsBefore = extraParams.slice(0, countMarks(before));
+  const paramsAfter = extraParams.slice(countMarks(before));
+  if (isPostgres(db)) return sql<T>(db, `${before}= ANY(?)${after}`, [...paramsBefore, keys, ...paramsAfter]);
   const rows: T[] = [];
   for (let i = 0; i < keys.length; i += KEYS_PER_STATEMENT) {
     const chunk = keys.slice(i, i + KEYS_PER_STATEMENT);
-    // Parameters in template order: the extra ones may sit before or after {keys}.
-    const [before, after] = template.split("{keys}");
-    const countMarks = (s: string) => (s.match(/\?/g) ?? []).length;
-    const paramsBefore = extraParams.slice(0, countMarks(before));
-    const paramsAfter = extraParams.slice(countMarks(before));
-    if (after === undefined) throw new Error("selectWhereIn template lacks {keys}");
-    rows.push(...(await sql<T>(db, `${before}${markers(chunk.length)}${after}`, [...paramsBefore, ...chunk, ...paramsAfter])));
+    rows.push(...(await sql<T>(db, `${before}IN (${markers(chunk.length)})${after}`, [...paramsBefore, ...chunk, ...paramsAfter])));
   }
   return rows;
 }
+
+const countMarks = (s: string) => (s.match(/\?/g) ?? []).length;
 
 /** One value (or null) per key, in key order: what DataLoader requires. */
 export function oneByKey<K, V>(keys: readonly K[], values: V[], keyOf: (value: V) => K): (V | null)[] {
