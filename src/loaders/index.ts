@@ -17,16 +17,18 @@ import { createZoneRougeLoaders } from "./zone-rouge.loader";
  * rows, and a cache shared across requests would serve one caller's view to another.
  */
 export function createLoaders(db: DataSource, batching: Batching = BATCHED) {
+  const epci = createEpciLoaders(db, batching);
   return {
     region: createRegionLoaders(db, batching),
     department: createDepartmentLoaders(db, batching),
-    epci: createEpciLoaders(db, batching),
+    epci,
     commune: createCommuneLoaders(db, batching),
     source: createSourceLoaders(db, batching),
     professional: createProfessionalLoaders(db, batching),
     measure: createMeasureLoaders(db, batching),
     apl: createAplLoaders(db, batching),
-    zoneRouge: createZoneRougeLoaders(db, batching),
+    // The zones' EPCI rows fill the EPCI cache (a no-op without cache, in the naive variant).
+    zoneRouge: createZoneRougeLoaders(db, batching, (e) => epci.bySiren.prime(e.siren, e)),
     sas: createSasLoaders(db, batching),
     initiative: createInitiativeLoaders(db, batching),
     organization: createOrganizationLoaders(db, batching),
