@@ -1,4 +1,6 @@
 import "reflect-metadata";
+import { createResponseCache } from "../src/cache/response-cache";
+import { RedisStore } from "../src/cache/response-cache.store";
 import { loadConfig } from "../src/config/config";
 import { openDatabase } from "../src/db/data-source";
 import { onSqlStatement } from "../src/db/sql-statement-log";
@@ -14,6 +16,8 @@ import { startServer } from "../src/server/start-server";
 async function main(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase(config.database);
+  const responseCache = config.responseCache ? createResponseCache(config.responseCache) : undefined;
+  if (responseCache?.store instanceof RedisStore) await responseCache.store.ready();
   let statements = 0;
   onSqlStatement(() => statements++);
   const running = await startServer({
@@ -23,6 +27,7 @@ async function main(): Promise<void> {
     host: "127.0.0.1",
     graphiql: false,
     loaderBatching: config.loaderBatching === "off" ? NAIVE : BATCHED,
+    responseCache,
   });
   running.app.get("/bench/sql-statements", (_req, res) => {
     res.json({ statements });
@@ -30,6 +35,7 @@ async function main(): Promise<void> {
   process.stdout.write(`ready on ${running.url}\n`);
   const stop = async () => {
     await running.close();
+    await responseCache?.close();
     await db.destroy();
     process.exit(0);
   };

@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../src/config/config";
+import { invalidateFromAnotherProcess } from "../src/cache/response-cache";
 import { openDatabase } from "../src/db/data-source";
 import { ImportRejectedError, type ImportSummary } from "./importers/import-result";
 import { IMPORTERS } from "./importers";
@@ -37,7 +38,8 @@ async function main(): Promise<number> {
     process.stderr.write(`unknown dataset "${dataset}"\n${USAGE}\n`);
     return 2;
   }
-  const db = await openDatabase(loadConfig().database);
+  const config = loadConfig();
+  const db = await openDatabase(config.database);
   try {
     const started = Date.now();
     const summary: ImportSummary = await importer.run(db, file, values);
@@ -46,6 +48,7 @@ async function main(): Promise<number> {
       `${summary.dataset}: ${summary.rows} rows read in ${seconds.toFixed(1)} s; ` +
         `${summary.added} added, ${summary.changed} changed, ${summary.unchanged} unchanged, ${summary.removed} removed, 0 rejected\n`,
     );
+    process.stdout.write(`${await invalidateFromAnotherProcess(config.responseCache)}\n`);
     return 0;
   } catch (error) {
     if (error instanceof ImportRejectedError) {

@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { ResponseCacheOptions } from "../cache/response-cache";
 import { PROJECT_ROOT } from "./project-root";
 
 /** Where the data lives: the embedded SQLite file, or a PostgreSQL server. */
@@ -12,6 +13,11 @@ export interface AppConfig {
   database: DatabaseConfig;
   /** `LOADER_BATCHING`: "on" (default) or "off", the naive variant without batching (benchmark only). */
   loaderBatching: "on" | "off";
+  /**
+   * Response cache of anonymous read-only queries: `RESPONSE_CACHE` "on" (default) or "off";
+   * in memory, or shared in Redis when `REDIS_URL` is set; `RESPONSE_CACHE_TTL` in seconds (default 60).
+   */
+  responseCache: ResponseCacheOptions | null;
 }
 
 export class ConfigError extends Error {
@@ -53,6 +59,22 @@ function parseLoaderBatching(value: string | undefined): "on" | "off" {
   throw new ConfigError(`LOADER_BATCHING must be "on" or "off" (received "${value}")`);
 }
 
+function parseResponseCache(env: NodeJS.ProcessEnv): ResponseCacheOptions | null {
+  const mode = env.RESPONSE_CACHE ?? "on";
+  if (mode === "off") return null;
+  if (mode !== "on" && mode !== "") throw new ConfigError(`RESPONSE_CACHE must be "on" or "off" (received "${mode}")`);
+  const redisUrl = env.REDIS_URL || undefined;
+  if (redisUrl !== undefined && !/^rediss?:\/\//.test(redisUrl)) throw new ConfigError(`REDIS_URL must start with redis:// or rediss:// (received "${redisUrl}")`);
+  const ttl = env.RESPONSE_CACHE_TTL === undefined || env.RESPONSE_CACHE_TTL === "" ? 60 : Number(env.RESPONSE_CACHE_TTL);
+  if (!Number.isFinite(ttl) || ttl <= 0) throw new ConfigError(`RESPONSE_CACHE_TTL must be a number of seconds above 0 (received "${env.RESPONSE_CACHE_TTL}")`);
+  return { redisUrl, ttlMs: ttl * 1000 };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  return { port: parsePort(env.PORT), database: parseDatabaseUrl(env.DATABASE_URL), loaderBatching: parseLoaderBatching(env.LOADER_BATCHING) };
+  return {
+    port: parsePort(env.PORT),
+    database: parseDatabaseUrl(env.DATABASE_URL),
+    loaderBatching: parseLoaderBatching(env.LOADER_BATCHING),
+    responseCache: parseResponseCache(env),
+  };
 }

@@ -8,6 +8,8 @@ import type { DataSource } from "typeorm";
 import { createRequestContext, type RequestContext } from "../context/request-context";
 import { runWithSqlLog, SqlStatementLog } from "../db/sql-statement-log";
 import type { Batching } from "../loaders/batch";
+import type { ResponseCache } from "../cache/response-cache";
+import { responseCacheMiddleware } from "../cache/response-cache.middleware";
 import { createFormatError } from "../errors/format-error";
 import { EXAMPLE_QUERIES } from "./examples";
 import { graphiqlAssets, graphiqlPage } from "./graphiql";
@@ -27,6 +29,8 @@ export interface AppOptions {
   reportError?: (error: unknown) => void;
   /** How the per-request loaders fetch. Default BATCHED; NAIVE only for the benchmark. */
   loaderBatching?: Batching;
+  /** Serve anonymous read-only queries from this cache. Default: none. */
+  responseCache?: ResponseCache;
 }
 
 export interface App {
@@ -78,6 +82,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     "/graphql",
     sqlLogPerRequest(),
     express.json({ limit: "100kb" }),
+    ...(options.responseCache ? [responseCacheMiddleware(options.responseCache)] : []),
     expressMiddleware(apollo, {
       context: async () => createRequestContext(options.db, options.loaderBatching),
     }),

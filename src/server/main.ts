@@ -7,6 +7,7 @@ import { SubgraphUnreachableError } from "../gateway/create-gateway";
 import { GatewayConfigError, loadGatewayConfig } from "../gateway/gateway-config";
 import { seedIfEmpty } from "../../seeds/seed";
 import { BATCHED, NAIVE } from "../loaders/batch";
+import { createResponseCache, describeResponseCache } from "../cache/response-cache";
 import { UnknownSubgraphError, type ServeMode } from "./executable";
 import { startServer } from "./start-server";
 
@@ -26,11 +27,20 @@ async function main(): Promise<void> {
       : { kind: "gateway", config: loadGatewayConfig(args.gatewayConfig ?? process.env.GATEWAY_CONFIG) };
   const db = await openDatabase(config.database);
   await seedIfEmpty(db, log);
-  const running = await startServer({ db, mode, port: args.port ?? config.port, loaderBatching: config.loaderBatching === "off" ? NAIVE : BATCHED });
+  const responseCache = config.responseCache ? createResponseCache(config.responseCache) : undefined;
+  const running = await startServer({
+    db,
+    mode,
+    port: args.port ?? config.port,
+    loaderBatching: config.loaderBatching === "off" ? NAIVE : BATCHED,
+    responseCache,
+  });
   log(`territoire-santé: ${running.description}`);
+  log(`response cache: ${describeResponseCache(config.responseCache)}`);
   log(`ready on ${running.url} in ${Date.now() - started} ms`);
   const shutdown = async () => {
     await running.close();
+    await responseCache?.close();
     await db.destroy();
     process.exit(0);
   };
