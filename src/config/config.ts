@@ -5,7 +5,12 @@ import { PROJECT_ROOT } from "./project-root";
 /** Where the data lives: the embedded SQLite file, or a PostgreSQL server. */
 export type DatabaseConfig =
   | { kind: "sqlite"; path: string }
-  | { kind: "postgres"; url: string };
+  | {
+      kind: "postgres";
+      url: string;
+      /** Read replicas (`DATABASE_REPLICA_URLS`, comma-separated): reads outside transactions go there, round-robin. */
+      replicaUrls?: string[];
+    };
 
 export interface AppConfig {
   /** HTTP port. Default 4000. */
@@ -44,6 +49,16 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseConfig {
   );
 }
 
+function withReplicas(database: DatabaseConfig, list: string | undefined): DatabaseConfig {
+  const urls = (list ?? "").split(",").map((u) => u.trim()).filter((u) => u !== "");
+  if (urls.length === 0) return database;
+  if (database.kind !== "postgres") throw new ConfigError("DATABASE_REPLICA_URLS needs a PostgreSQL DATABASE_URL");
+  for (const url of urls) {
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new ConfigError(`DATABASE_REPLICA_URLS: "${url}" is not a postgres:// URL`);
+  }
+  return { ...database, replicaUrls: urls };
+}
+
 function parsePort(value: string | undefined): number {
   if (value === undefined || value === "") return 4000;
   const port = Number(value);
@@ -73,7 +88,7 @@ function parseResponseCache(env: NodeJS.ProcessEnv): ResponseCacheOptions | null
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port: parsePort(env.PORT),
-    database: parseDatabaseUrl(env.DATABASE_URL),
+    database: withReplicas(parseDatabaseUrl(env.DATABASE_URL), env.DATABASE_REPLICA_URLS),
     loaderBatching: parseLoaderBatching(env.LOADER_BATCHING),
     responseCache: parseResponseCache(env),
   };

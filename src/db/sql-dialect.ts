@@ -37,15 +37,24 @@ function preparedName(text: string): string | undefined {
   return name;
 }
 
+let nextReplica = 0;
+
+/** The pool reads go to: a replica, round-robin, when there are some (DATABASE_REPLICA_URLS); else the primary. */
+function readPool(driver: PostgresDriver): Pool {
+  const replicas = driver.slaves as Pool[];
+  return replicas.length > 0 ? replicas[nextReplica++ % replicas.length] : (driver.master as Pool);
+}
+
 /**
- * Reads on PostgreSQL outside a transaction go straight to the driver's pool as named
- * prepared statements: each connection parses and plans a statement once instead of on every
- * request, and TypeORM's query runner (a pool checkout per statement) is skipped. They are
- * logged like TypeORM's and fail with the same QueryFailedError. Writes, and anything run in
- * a transaction (an EntityManager), go through TypeORM.
+ * Reads on PostgreSQL outside a transaction go straight to a driver pool (a replica's when
+ * there are replicas) as named prepared statements: each connection parses and plans a
+ * statement once instead of on every request, and TypeORM's query runner (a pool checkout per
+ * statement) is skipped. They are logged like TypeORM's and fail with the same
+ * QueryFailedError. Writes, and anything run in a transaction (an EntityManager), go through
+ * TypeORM, to the primary.
  */
 function readOnPostgresPool<T>(db: DataSource, text: string, params: unknown[]): Promise<T[]> {
-  const pool = (db.driver as PostgresDriver).master as Pool;
+  const pool = readPool(db.driver as PostgresDriver);
   db.logger.logQuery(text, params);
   return pool.query({ name: preparedName(text), text, values: params }).then(
     (result) => result.rows as T[],
