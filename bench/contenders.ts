@@ -59,6 +59,15 @@ export const CONTENDERS: Contender[] = [
     command: ours("postgres", { BENCH_MODE: "monolith" }),
   },
   {
+    id: "gateway-http-sqlite",
+    label: "gateway, subgraphs over HTTP · SQLite",
+    engine: "sqlite",
+    dialect: "ours",
+    countsStatements: true,
+    cache: "none",
+    command: ours("sqlite", { BENCH_MODE: "gateway-http" }),
+  },
+  {
     id: "naive-sqlite",
     label: "gateway, no DataLoader · SQLite",
     engine: "sqlite",
