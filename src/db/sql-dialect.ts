@@ -65,7 +65,8 @@ function readOnPostgresPool<T>(db: DataSource, text: string, params: unknown[]):
   );
 }
 
-const READ = /^\s*(SELECT|WITH)\b/i;
+/** Plain SELECTs only: a WITH may hide a write (`WITH … INSERT`), which must never reach a replica. */
+const READ = /^\s*SELECT\b/i;
 
 /** Runs raw SQL written with `?` markers on either engine. */
 export function sql<T = Record<string, unknown>>(db: DataSource | EntityManager, text: string, params: unknown[] = []): Promise<T[]> {
