@@ -1,6 +1,6 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import express, { type Express } from "express";
 import type { GatewayInterface } from "@apollo/server-gateway-interface";
 import type { GraphQLSchema } from "graphql";
@@ -53,7 +53,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
     formatError: createFormatError(report),
-    plugins: [ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<RequestContext>, ...(options.plugins ?? [])],
+    plugins: [
+      ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<RequestContext>,
+      // No cache hints are used (the response cache is ours): spare the per-field hook on every resolver.
+      ApolloServerPluginCacheControlDisabled() as ApolloServerPlugin<RequestContext>,
+      ...(options.plugins ?? []),
+    ],
   });
   await apollo.start();
 
