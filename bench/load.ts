@@ -5,7 +5,7 @@ export interface LoadSettings {
   connections: number;
   /** Seconds of load whose figures are kept. */
   duration: number;
-  /** Seconds of the same load before, whose figures are dropped (JIT, caches, prepared statements, pools). */
+  /** Least seconds of the same load before, whose figures are dropped (JIT, caches, prepared statements, pools, queues). */
   warmup: number;
 }
 
@@ -15,45 +15,66 @@ export interface LoadFigures {
   p99: number;
   /** Responses received in the measured window. */
   responses: number;
+  /** Seconds of warm-up actually used (longer for slow queries: see `measure`). */
+  warmupSeconds: number;
   /** Connection errors, timeouts and non-2xx responses: any of them invalidates the figures. */
   failures: number;
 }
 
-/** Sends `bodies` round-robin, POSTed as JSON, on `connections` keep-alive connections. */
-function run(url: string, bodies: RequestBody[], connections: number, duration: number): Promise<autocannon.Result> {
+/**
+ * One autocannon run of warm-up + measured window on `connections` keep-alive connections,
+ * `bodies` POSTed round-robin. Only responses completed in the measured window count, so the
+ * figures are those of a server whose queue has filled, not of its start.
+ */
+export function measure(url: string, bodies: RequestBody[], settings: LoadSettings, singleRequestMs: number): Promise<LoadFigures> {
+  // The queue fills once every connection waited for the others: about connections × service time.
+  const warmupSeconds = Math.min(30, Math.max(settings.warmup, Math.ceil((1.5 * settings.connections * singleRequestMs) / 1000)));
   const encoded = bodies.map((b) => JSON.stringify(b));
   let next = 0;
-  return autocannon({
-    url,
-    method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json" },
-    connections,
-    duration,
-    // The slowest contenders (no batching, fan-out) take seconds per request at 50 connections.
-    timeout: 120,
-    requests: [
+  const latencies: number[] = [];
+  let measuredFrom = Infinity;
+  let failures = 0;
+  return new Promise((resolve, reject) => {
+    const instance = autocannon(
       {
-        setupRequest: (request) => {
-          request.body = encoded[next++ % encoded.length];
-          return request;
-        },
+        url,
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json" },
+        connections: settings.connections,
+        duration: warmupSeconds + settings.duration,
+        // The slowest contenders (no batching, fan-out) take seconds per request at 50 connections.
+        timeout: 120,
+        requests: [
+          {
+            setupRequest: (request) => {
+              request.body = encoded[next++ % encoded.length];
+              return request;
+            },
+          },
+        ],
       },
-    ],
+      (error: Error | null, result: autocannon.Result) => {
+        if (error) {
+          reject(error);
+          return;
+        }
+        latencies.sort((a, b) => a - b);
+        const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
+        resolve({
+          requestsPerSecond: latencies.length / settings.duration,
+          p50: at(0.5),
+          p99: at(0.99),
+          responses: latencies.length,
+          warmupSeconds,
+          failures: failures + result.errors + result.timeouts,
+        });
+      },
+    );
+    const started = Date.now();
+    measuredFrom = started + warmupSeconds * 1000;
+    instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+      if (statusCode < 200 || statusCode >= 300) failures++;
+      else if (Date.now() >= measuredFrom) latencies.push(responseTime);
+    });
   });
-}
-
-/** Warms up, lets the server drain (`settle`), then measures. */
-export async function measure(url: string, bodies: RequestBody[], settings: LoadSettings, settle: () => Promise<void>): Promise<LoadFigures> {
-  if (settings.warmup > 0) {
-    await run(url, bodies, settings.connections, settings.warmup);
-    await settle();
-  }
-  const result = await run(url, bodies, settings.connections, settings.duration);
-  return {
-    requestsPerSecond: result["2xx"] / result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    responses: result["2xx"],
-    failures: result.errors + result.timeouts + result.non2xx,
-  };
 }

@@ -163,8 +163,9 @@ data (the bundled seed), one after the other, each in its own process on loopbac
 - Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node} (PostGraphile on Node 22).
   Load average ${m.loadAverageBefore.join(" / ")} before the run${m.loadAverageAfter ? `, ${m.loadAverageAfter.join(" / ")} after` : ""}:
   other processes (other engineers' test suites) may have been running during the run.
-- Load: autocannon, ${results.settings.connections} connections, ${results.settings.warmup} s warm-up then ${results.settings.duration} s measured per query;
-  the load generator shares the ${m.cores} cores with the server (and PostgreSQL).
+- Load: autocannon, ${results.settings.connections} connections, one run per query: at least ${results.settings.warmup} s of warm-up (longer for slow
+  queries, until every connection has queued behind the others: about 1.5 × connections × one request's time), then
+  ${results.settings.duration} s whose responses are measured. The load generator shares the ${m.cores} cores with the server (and PostgreSQL).
 - Every contender's answers were checked equal (after normalisation) before timing.
 - SQL/request: statements one request issues (cache miss for the cached contenders; a hit issues none).
 - ÷ floor: throughput over the hand-written-SQL floor on the same engine; ÷ PostGraphile: over PostGraphile's.
