@@ -13,7 +13,8 @@ import { type BenchQuery, benchQueries, type RequestBody } from "./queries";
 import { describeMachine, markdownReport, type Measurement, type Results, rows, textTable, goals } from "./report";
 
 /**
- * `npm run bench [-- --duration S --warmup S --connections N --only id,id --queries id,id]`:
+ * `npm run bench [-- --duration S --warmup S --connections N --only id,id --queries id,id]`
+ * (`-- --report-only` rewrites results.md from results.json):
  * starts each contender in turn on loopback, checks that it answers every benchmark query
  * with the same data as the others, counts its SQL statements per query, then measures
  * throughput and latency under load. Prints one table and writes bench/results.{json,md}.
@@ -78,8 +79,18 @@ async function main(): Promise<void> {
       only: { type: "string" },
       queries: { type: "string" },
       out: { type: "string", default: path.join(PROJECT_ROOT, "bench") },
+      "report-only": { type: "boolean", default: false },
     },
   });
+  if (values["report-only"]) {
+    // Rewrites results.md (and prints the table) from the figures of the last run.
+    const results: Results = JSON.parse(fs.readFileSync(path.join(values.out, "results.json"), "utf8"));
+    const contenders = CONTENDERS.filter((c) => results.contenders.some((r) => r.id === c.id));
+    log(textTable(rows(results, contenders)));
+    for (const goal of goals(results)) log(`- ${goal}`);
+    fs.writeFileSync(path.join(values.out, "results.md"), markdownReport(results, contenders));
+    return;
+  }
   const settings: LoadSettings = { duration: Number(values.duration), warmup: Number(values.warmup), connections: Number(values.connections) };
   const machine = describeMachine();
   log(`machine: ${machine.cores} cores, ${machine.cpu}, load average ${machine.loadAverageBefore.join(" / ")} (other processes may be running)`);
