@@ -1,13 +1,17 @@
 import { ConfigError, loadConfig } from "../src/config/config";
+import { invalidateFromAnotherProcess } from "../src/cache/response-cache";
 import { openDatabase } from "../src/db/data-source";
 import { runImport } from "./import.command";
 
 /** `npm run import -- <dataset> FILE`: loads a data file into the configured database. */
+const config = loadConfig();
 runImport(process.argv.slice(2), {
-  openDb: () => openDatabase(loadConfig().database),
+  openDb: () => openDatabase(config.database),
   closeDb: (db) => db.destroy(),
   stdout: process.stdout,
   stderr: process.stderr,
+  // Running servers must not keep serving answers from before the import.
+  afterImport: () => invalidateFromAnotherProcess(config.responseCache),
 }).then(
   (code) => process.exit(code),
   (error: unknown) => {

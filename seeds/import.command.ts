@@ -26,6 +26,8 @@ export interface ImportIo {
   stderr: NodeJS.WritableStream;
   /** Seconds between progress lines when stderr is not a terminal. Default 2. */
   progressEverySeconds?: number;
+  /** Run once the import has committed (e.g. dropping servers' cached answers); its line is printed. */
+  afterImport?: () => Promise<string>;
 }
 
 function summaryLine(summary: ImportSummary, seconds: number): string {
@@ -75,6 +77,7 @@ export async function runImport(argv: string[], io: ImportIo): Promise<number> {
     const summary = await importer.run(db, file, { ...values, onProgress: progress.update });
     progress.stop();
     io.stdout.write(summaryLine(summary, (Date.now() - started) / 1000));
+    if (io.afterImport) io.stdout.write(`${await io.afterImport()}\n`);
     return 0;
   } catch (error) {
     progress.stop();

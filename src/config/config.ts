@@ -1,6 +1,7 @@
 import path from "node:path";
 import { ConfigError } from "../errors/errors";
 import { DEFAULT_GATEWAY_CONFIG, type GatewayConfig, loadGatewayConfig } from "./gateway-config";
+import type { ResponseCacheOptions } from "../cache/response-cache";
 import type { Limits } from "./limits";
 import { PROJECT_ROOT } from "./project-root";
 
@@ -10,7 +11,12 @@ export { ConfigError } from "../errors/errors";
 /** Where the data lives: the embedded SQLite file, or a PostgreSQL server. */
 export type DatabaseConfig =
   | { kind: "sqlite"; path: string }
-  | { kind: "postgres"; url: string };
+  | {
+      kind: "postgres";
+      url: string;
+      /** Read replicas (`DATABASE_REPLICA_URLS`, comma-separated): reads outside transactions go there, round-robin. */
+      replicaUrls?: string[];
+    };
 
 export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -37,6 +43,10 @@ export interface AppConfig {
   testRequestDelayMs: number;
   /** Abuse limits, introspection and GraphiQL switches. */
   limits: Limits;
+  /** "off" builds the loaders without batching or cache: the naive variant, for the benchmark only. */
+  loaderBatching: "on" | "off";
+  /** Response cache of anonymous read-only queries (null: off); in Redis when `REDIS_URL` is set. */
+  responseCache: ResponseCacheOptions | null;
 }
 
 /** Default embedded database, relative to the project root (not the working directory). */
@@ -141,6 +151,25 @@ export const CONFIG_VARIABLES = {
   }),
   shutdownTimeoutMs: integer("SHUTDOWN_TIMEOUT_MS", 10000, 0, 600_000, "On SIGTERM, how long in-flight requests may still run before their connections are closed."),
   testRequestDelayMs: integer("TEST_REQUEST_DELAY_MS", 0, 0, 60_000, "**Tests only**: hold each GraphQL request this long before executing it (the shutdown test needs requests in flight). Never set in production."),
+  replicaUrls: variable<string[]>("DATABASE_REPLICA_URLS", [], "unset", "PostgreSQL read replicas, comma-separated `postgres://…` URLs: reads outside transactions go there, round-robin.", (raw) => {
+    const urls = raw.split(",").map((u) => u.trim()).filter((u) => u !== "");
+    const bad = urls.filter((u) => !/^postgres(ql)?:\/\//.test(u));
+    if (bad.length > 0) throw new ConfigError(`DATABASE_REPLICA_URLS: "${bad[0]}" is not a postgres:// URL`);
+    return urls;
+  }),
+  responseCache: variable<"on" | "off">("RESPONSE_CACHE", "on", "`on`", "Cache whole answers of anonymous read-only queries (`on`/`off`); every write drops the cache.", (raw) => {
+    if (raw !== "on" && raw !== "off") throw new ConfigError(`RESPONSE_CACHE must be "on" or "off" (received "${raw}")`);
+    return raw;
+  }),
+  redisUrl: variable<string | undefined>("REDIS_URL", undefined, "unset", "Share the response cache between servers in Redis (`redis://…`); unset: each server caches in its memory.", (raw) => {
+    if (!/^rediss?:\/\//.test(raw)) throw new ConfigError(`REDIS_URL must start with redis:// or rediss:// (received "${raw}")`);
+    return raw;
+  }),
+  responseCacheTtlSeconds: integer("RESPONSE_CACHE_TTL", 60, 1, 86_400, "Seconds a cached answer is served at most (bounds staleness after an import run by another process)."),
+  loaderBatching: variable<"on" | "off">("LOADER_BATCHING", "on", "`on`", "**Benchmark only**: `off` builds the loaders without batching or cache (the naive variant).", (raw) => {
+    if (raw !== "on" && raw !== "off") throw new ConfigError(`LOADER_BATCHING must be "on" or "off" (received "${raw}")`);
+    return raw;
+  }),
   production: variable("NODE_ENV", false, "unset", "`production` turns introspection and GraphiQL off unless `INTROSPECTION`/`GRAPHIQL` say otherwise.", (raw) => raw === "production"),
   maxDepth: integer("MAX_QUERY_DEPTH", 12, 1, 1000, "Deepest selection nesting accepted (a Relay-shaped query through connections needs 11)."),
   maxAliases: integer("MAX_QUERY_ALIASES", 30, 1, 10_000, "Aliases per operation."),
@@ -203,7 +232,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       graphiql: read(v.graphiql) ?? !read(v.production),
       allowListFile: read(v.allowListFile),
     },
+    loaderBatching: read(v.loaderBatching),
+    responseCache: read(v.responseCache) === "off" ? null : { redisUrl: read(v.redisUrl), ttlMs: read(v.responseCacheTtlSeconds) * 1000 },
   };
+  const replicaUrls = read(v.replicaUrls);
+  if (replicaUrls && replicaUrls.length > 0) {
+    if (config.database?.kind === "postgres") config.database = { ...config.database, replicaUrls };
+    else problems.push("DATABASE_REPLICA_URLS needs a PostgreSQL DATABASE_URL");
+  }
   try {
     config.gateway = loadGatewayConfig(config.gatewayConfigFile);
   } catch (error) {

@@ -1,6 +1,7 @@
 import type { DataSource } from "typeorm";
 import { ANONYMOUS, type Caller } from "../auth/caller";
 import { createLoaders, type Loaders } from "../loaders";
+import { BATCHED, type Batching } from "../loaders/batch";
 import { currentSqlLog, SqlStatementLog } from "../db/sql-statement-log";
 import { poolWriter, type Writer } from "../db/writer";
 
@@ -24,13 +25,15 @@ export interface RequestContextOptions {
   caller?: Caller;
   /** Default: transactions straight on `db` (fine for PostgreSQL and for one request at a time). */
   writer?: Writer;
+  /** How the loaders fetch. Default BATCHED; NAIVE only for the benchmark's variant without DataLoader. */
+  batching?: Batching;
 }
 
 export function createRequestContext(db: DataSource, options: RequestContextOptions = {}): RequestContext {
   return {
     db,
     writer: options.writer ?? poolWriter(db),
-    loaders: createLoaders(db),
+    loaders: createLoaders(db, options.batching ?? BATCHED),
     caller: options.caller ?? ANONYMOUS,
     sqlLog: currentSqlLog() ?? new SqlStatementLog(),
   };

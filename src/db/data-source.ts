@@ -47,7 +47,8 @@ export function createDataSource(config: DatabaseConfig, tuning: DataSourceTunin
     options = {
       ...common,
       type: "postgres",
-      url: config.url,
+      // With replicas, TypeORM keeps one pool per server: writes and transactions on the primary.
+      ...(config.replicaUrls?.length ? { replication: { master: { url: config.url }, slaves: config.replicaUrls.map((url) => ({ url })) } } : { url: config.url }),
       poolSize: tuning.poolSize ?? 10,
       connectTimeoutMS: tuning.connectTimeoutMs ?? 5000,
       extra: {

@@ -1,4 +1,8 @@
-import type { DataSource, EntityManager } from "typeorm";
+import { createHash } from "node:crypto";
+import type { Pool } from "pg";
+import { DataSource, type EntityManager, QueryFailedError } from "typeorm";
+import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
+import { statementStarted } from "./sql-statement-log";
 
 /** True when the connection talks to PostgreSQL (otherwise SQLite). */
 export function isPostgres(db: DataSource | EntityManager): boolean {
@@ -21,6 +25,54 @@ export function markers(count: number): string {
   return new Array(count).fill("?").join(", ");
 }
 
+/** Names of the PostgreSQL prepared statements, by statement text (bounded: our reads are a fixed set of texts). */
+const statementNames = new Map<string, string>();
+const MAX_PREPARED = 1000;
+
+function preparedName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MAX_PREPARED) {
+    name = `ts_${createHash("sha1").update(text).digest("base64url").slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+let nextReplica = 0;
+
+/** The pool reads go to: a replica, round-robin, when there are some (DATABASE_REPLICA_URLS); else the primary. */
+function readPool(driver: PostgresDriver): Pool {
+  const replicas = driver.slaves as Pool[];
+  return replicas.length > 0 ? replicas[nextReplica++ % replicas.length] : (driver.master as Pool);
+}
+
+/**
+ * Reads on PostgreSQL outside a transaction go straight to a driver pool (a replica's when
+ * there are replicas) as named prepared statements: each connection parses and plans a
+ * statement once instead of on every request, and TypeORM's query runner (a pool checkout per
+ * statement) is skipped. They are recorded like TypeORM's (request log, metrics, spans) and
+ * fail with the same QueryFailedError. Writes, and anything run in a transaction (an
+ * EntityManager), go through TypeORM, to the primary.
+ */
+function readOnPostgresPool<T>(db: DataSource, text: string, params: unknown[]): Promise<T[]> {
+  const pool = readPool(db.driver as PostgresDriver);
+  const ends = statementStarted(text, "postgres");
+  return pool.query({ name: preparedName(text), text, values: params }).then(
+    (result) => {
+      for (const end of ends) end();
+      return result.rows as T[];
+    },
+    (error: Error) => {
+      for (const end of ends) end(error);
+      db.logger.logQueryError(error, text, params);
+      throw new QueryFailedError(text, params, error);
+    },
+  );
+}
+
+/** Plain SELECTs only: a WITH may hide a write (`WITH … INSERT`), which must never reach a replica. */
+const READ = /^\s*SELECT\b/i;
+
 /**
  * Runs raw SQL written with `?` markers on either engine and returns the rows (those of
  * RETURNING for writes). TypeORM's PostgreSQL driver answers UPDATE and DELETE with
@@ -28,7 +80,9 @@ export function markers(count: number): string {
  */
 export async function sql<T = Record<string, unknown>>(db: DataSource | EntityManager, text: string, params: unknown[] = []): Promise<T[]> {
   const postgres = isPostgres(db);
-  const result = await db.query(bindMarkers(text, postgres), params);
+  const bound = bindMarkers(text, postgres);
+  if (postgres && db instanceof DataSource && READ.test(text)) return readOnPostgresPool<T>(db, bound, params);
+  const result = await db.query(bound, params);
   if (postgres && /^\s*(UPDATE|DELETE)\b/i.test(text) && Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === "number") {
     return result[0] as T[];
   }

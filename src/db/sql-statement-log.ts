@@ -52,17 +52,25 @@ const pendingEnds = new WeakMap<object, SqlStatementEnd[][]>();
 const endKey = (parameters: unknown, queryRunner: unknown): object | undefined =>
   Array.isArray(parameters) ? parameters : typeof queryRunner === "object" && queryRunner !== null ? queryRunner : undefined;
 
+/**
+ * Records a statement that starts now in the current request's log and tells the listeners;
+ * returns what they want called when it ends. TypeORM's statements come through the logger
+ * below; statements sent straight to a pool (src/db/sql-dialect.ts) call it themselves.
+ */
+export function statementStarted(query: string, engine: string): SqlStatementEnd[] {
+  currentLog.getStore()?.statements.push(query);
+  const ends: SqlStatementEnd[] = [];
+  for (const listener of listeners) {
+    const end = listener(query, engine);
+    if (end) ends.push(end);
+  }
+  return ends;
+}
+
 /** TypeORM logger that records statements into the current request's log; errors go to stderr. */
 export class SqlStatementLogger implements Logger {
   logQuery(query: string, parameters?: unknown[], queryRunner?: QueryRunner): void {
-    currentLog.getStore()?.statements.push(query);
-    if (listeners.size === 0) return;
-    const engine = queryRunner?.connection.options.type ?? "unknown";
-    const ends: SqlStatementEnd[] = [];
-    for (const listener of listeners) {
-      const end = listener(query, engine);
-      if (end) ends.push(end);
-    }
+    const ends = statementStarted(query, queryRunner?.connection.options.type ?? "unknown");
     const key = endKey(parameters, queryRunner);
     if (ends.length === 0 || !key) return;
     const queue = pendingEnds.get(key);

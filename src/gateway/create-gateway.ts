@@ -108,6 +108,10 @@ export async function createGateway(local: BuiltSubgraph[], options: CreateGatew
     subgraphs.push({ name: partner.name, url: partner.url, sdl: await fetchSubgraphSdl(partner.name, partner.url) });
   }
   const composed = composeSupergraph(subgraphs);
+  // Unless told otherwise, @apollo/gateway 2.14 exports usage metrics to Apollo and probes
+  // cloud metadata endpoints (169.254.169.254…) on start. This API sends nothing anywhere: it
+  // runs offline and behind firewalls. An explicit APOLLO_TELEMETRY_DISABLED is respected.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
   const gateway = new ApolloGateway({
     supergraphSdl: composed.supergraphSdl,
     experimental_didResolveQueryPlan: onQueryPlan ? ({ queryPlan }) => onQueryPlan(queryPlan) : undefined,

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { batchLoader, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
+import { BATCHED, type Batching, batchLoader, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
 
 export type AplLevel = "EPCI" | "DEPARTMENT" | "REGION";
 
@@ -19,7 +19,7 @@ export interface AplCommuneRow {
   sourceId: string;
 }
 
-export function createAplLoaders(db: DataSource) {
+export function createAplLoaders(db: DataSource, batching: Batching = BATCHED) {
   return {
     /** Population-weighted APL of each territory of a level. */
     aggregate: new LoaderFamily<AplLevel, string, AplAggregate | null>(
@@ -39,7 +39,7 @@ export function createAplLoaders(db: DataSource) {
             sourceId: String(r.source_id),
           }));
           return oneByKey(codes, aggregates, (a) => a.code);
-        }),
+        }, batching),
     ),
     /** The APL rows of each commune (several for Paris, Lyon and Marseille: one per arrondissement). */
     byCommune: batchLoader<string, AplCommuneRow[]>("apl.byCommune", async (codes) => {
@@ -56,6 +56,6 @@ export function createAplLoaders(db: DataSource) {
         sourceId: String(r.source_id),
       }));
       return manyByKey(codes, list, (r) => r.communeCode);
-    }),
+    }, batching),
   };
 }

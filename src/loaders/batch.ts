@@ -1,6 +1,17 @@
 import DataLoader, { type BatchLoadFn } from "dataloader";
 import type { DataSource } from "typeorm";
-import { markers, sql } from "../db/sql-dialect";
+import { isPostgres, markers, sql } from "../db/sql-dialect";
+
+/**
+ * How a request's loaders fetch: the DataLoader options every loader is built with.
+ * - `BATCHED` (the default): keys asked for in the same tick share one statement, and each
+ *   key is fetched once per request (DataLoader's per-request cache).
+ * - `NAIVE`: one statement per key and no cache, i.e. resolvers as if written without
+ *   DataLoader. Only for the benchmark (`LOADER_BATCHING=off`), to show what batching buys.
+ */
+export type Batching = Pick<DataLoader.Options<unknown, unknown>, "maxBatchSize" | "cache">;
+export const BATCHED: Batching = {};
+export const NAIVE: Batching = { maxBatchSize: 1, cache: false };
 
 /** Told about every batch a loader runs (its name and how many keys), e.g. to measure batch sizes. */
 export type LoaderBatchListener = (loader: string, size: number) => void;
@@ -14,13 +25,13 @@ export function onLoaderBatch(listener: LoaderBatchListener): () => void {
  * Every loader is made here: a DataLoader named `family.relation` (e.g. "epci.bySiren") whose
  * batches are reported to the listeners, so that no loader module knows about metrics.
  */
-export function batchLoader<K, V>(name: string, batch: BatchLoadFn<K, V>): DataLoader<K, V> {
+export function batchLoader<K, V>(name: string, batch: BatchLoadFn<K, V>, batching: Batching = BATCHED): DataLoader<K, V> {
   return new DataLoader<K, V>(
     (keys) => {
       for (const listener of batchListeners) listener(name, keys.length);
       return batch(keys);
     },
-    { name },
+    { name, ...(batching as DataLoader.Options<K, V>) },
   );
 }
 
@@ -28,8 +39,10 @@ export function batchLoader<K, V>(name: string, batch: BatchLoadFn<K, V>): DataL
 const KEYS_PER_STATEMENT = 5000;
 
 /**
- * Runs `SELECT … WHERE <column> IN (keys)` with the marker list put in place of `{keys}`,
- * one statement per 5,000 keys (so one statement for any realistic request).
+ * Runs `SELECT … WHERE <column> IN ({keys})` for all keys of a batch. SQLite gets a marker
+ * list, one statement per 5,000 keys (so one statement for any realistic request).
+ * PostgreSQL gets `<column> = ANY(?)` with the keys as one array: the statement text no
+ * longer depends on how many keys there are, so it stays one prepared statement.
  */
 export async function selectWhereIn<T>(
   db: DataSource,
@@ -37,19 +50,21 @@ export async function selectWhereIn<T>(
   keys: readonly string[],
   extraParams: unknown[] = [],
 ): Promise<T[]> {
+  // Parameters in template order: the extra ones may sit before or after {keys}.
+  const [before, after] = template.split("IN ({keys})");
+  if (after === undefined) throw new Error("selectWhereIn template lacks IN ({keys})");
+  const paramsBefore = extraParams.slice(0, countMarks(before));
+  const paramsAfter = extraParams.slice(countMarks(before));
+  if (isPostgres(db)) return sql<T>(db, `${before}= ANY(?)${after}`, [...paramsBefore, keys, ...paramsAfter]);
   const rows: T[] = [];
   for (let i = 0; i < keys.length; i += KEYS_PER_STATEMENT) {
     const chunk = keys.slice(i, i + KEYS_PER_STATEMENT);
-    // Parameters in template order: the extra ones may sit before or after {keys}.
-    const [before, after] = template.split("{keys}");
-    const countMarks = (s: string) => (s.match(/\?/g) ?? []).length;
-    const paramsBefore = extraParams.slice(0, countMarks(before));
-    const paramsAfter = extraParams.slice(countMarks(before));
-    if (after === undefined) throw new Error("selectWhereIn template lacks {keys}");
-    rows.push(...(await sql<T>(db, `${before}${markers(chunk.length)}${after}`, [...paramsBefore, ...chunk, ...paramsAfter])));
+    rows.push(...(await sql<T>(db, `${before}IN (${markers(chunk.length)})${after}`, [...paramsBefore, ...chunk, ...paramsAfter])));
   }
   return rows;
 }
+
+const countMarks = (s: string) => (s.match(/\?/g) ?? []).length;
 
 /** One value (or null) per key, in key order: what DataLoader requires. */
 export function oneByKey<K, V>(keys: readonly K[], values: V[], keyOf: (value: V) => K): (V | null)[] {

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { Commune } from "../entities/commune.entity";
-import { batchLoader, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
+import { BATCHED, type Batching, batchLoader, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
 
 export const COMMUNE_COLUMNS = "c.code, c.name, c.department_code, c.region_code, c.population, c.postal_codes";
 
@@ -23,12 +23,12 @@ export interface CommunePage {
   limit: number;
 }
 
-export function createCommuneLoaders(db: DataSource) {
+export function createCommuneLoaders(db: DataSource, batching: Batching = BATCHED) {
   return {
     byCode: batchLoader<string, Commune | null>("commune.byCode", async (codes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${COMMUNE_COLUMNS} FROM commune c WHERE c.code IN ({keys})`, codes);
       return oneByKey(codes, rows.map(toCommune), (c) => c.code);
-    }),
+    }, batching),
     /** Member communes of each EPCI, by SIREN, largest first. */
     byEpci: batchLoader<string, Commune[]>("commune.byEpci", async (sirens) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
@@ -38,7 +38,7 @@ export function createCommuneLoaders(db: DataSource) {
         sirens,
       );
       return manyByKey(sirens, rows, (row) => String(row.parent_key)).map((list) => list.map(toCommune));
-    }),
+    }, batching),
     /** One page of each département's communes: a window function keeps it to one statement. */
     pageByDepartment: new LoaderFamily<CommunePage, string, Commune[]>(
       (page) =>
@@ -53,7 +53,7 @@ export function createCommuneLoaders(db: DataSource) {
             [page.offset, page.offset + page.limit],
           );
           return manyByKey(departmentCodes, rows.map(toCommune), (c) => c.departmentCode);
-        }),
+        }, batching),
     ),
     countByDepartment: batchLoader<string, number>("commune.countByDepartment", async (departmentCodes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
@@ -63,6 +63,6 @@ export function createCommuneLoaders(db: DataSource) {
       );
       const counts = oneByKey(departmentCodes, rows, (row) => String(row.department_code));
       return counts.map((row) => (row ? Number(row.n) : 0));
-    }),
+    }, batching),
   };
 }

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { Department } from "../entities/department.entity";
-import { batchLoader, manyByKey, oneByKey, selectWhereIn } from "./batch";
+import { BATCHED, type Batching, batchLoader, manyByKey, oneByKey, selectWhereIn } from "./batch";
 
 export const DEPARTMENT_COLUMNS = "d.code, d.name, d.region_code, d.population";
 
@@ -13,12 +13,12 @@ export function toDepartment(row: Record<string, unknown>): Department {
   return department;
 }
 
-export function createDepartmentLoaders(db: DataSource) {
+export function createDepartmentLoaders(db: DataSource, batching: Batching = BATCHED) {
   return {
     byCode: batchLoader<string, Department | null>("department.byCode", async (codes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${DEPARTMENT_COLUMNS} FROM department d WHERE d.code IN ({keys})`, codes);
       return oneByKey(codes, rows.map(toDepartment), (d) => d.code);
-    }),
+    }, batching),
     /** Départements of each région, by code. */
     byRegion: batchLoader<string, Department[]>("department.byRegion", async (regionCodes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
@@ -27,7 +27,7 @@ export function createDepartmentLoaders(db: DataSource) {
         regionCodes,
       );
       return manyByKey(regionCodes, rows.map(toDepartment), (d) => d.regionCode);
-    }),
+    }, batching),
     /** Départements an EPCI spans, by SIREN. */
     byEpci: batchLoader<string, Department[]>("department.byEpci", async (sirens) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
@@ -38,6 +38,6 @@ export function createDepartmentLoaders(db: DataSource) {
       );
       const grouped = manyByKey(sirens, rows, (row) => String(row.parent_key));
       return grouped.map((list) => list.map(toDepartment));
-    }),
+    }, batching),
   };
 }

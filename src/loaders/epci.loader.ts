@@ -3,7 +3,7 @@ import { Epci } from "../entities/epci.entity";
 import type { EpciKind } from "../entities/epci-kind";
 import type { EpciFilter } from "../resolvers/epci.input";
 import { epciFilterSql } from "../services/epci-filter.sql";
-import { batchLoader, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
+import { BATCHED, type Batching, batchLoader, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
 
 export const EPCI_COLUMNS = "e.siren, e.name, e.kind, e.population";
 
@@ -17,7 +17,7 @@ export function toEpci(row: Record<string, unknown>): Epci {
 }
 
 /** Filtered EPCI grouped by a parent key found through `epci_department`. */
-function epcisByParent(db: DataSource, parentColumn: "ed.department_code" | "d.region_code", filter: EpciFilter | null) {
+function epcisByParent(db: DataSource, parentColumn: "ed.department_code" | "d.region_code", filter: EpciFilter | null, batching: Batching) {
   return batchLoader<string, Epci[]>(parentColumn === "d.region_code" ? "epci.byRegion" : "epci.byDepartment", async (parentKeys) => {
     const condition = epciFilterSql(filter);
     const joinDepartment = parentColumn === "d.region_code" ? "JOIN department d ON d.code = ed.department_code" : "";
@@ -31,15 +31,15 @@ function epcisByParent(db: DataSource, parentColumn: "ed.department_code" | "d.r
       condition.params,
     );
     return manyByKey(parentKeys, rows, (row) => String(row.parent_key)).map((list) => list.map(toEpci));
-  });
+  }, batching);
 }
 
-export function createEpciLoaders(db: DataSource) {
+export function createEpciLoaders(db: DataSource, batching: Batching = BATCHED) {
   return {
     bySiren: batchLoader<string, Epci | null>("epci.bySiren", async (sirens) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${EPCI_COLUMNS} FROM epci e WHERE e.siren IN ({keys})`, sirens);
       return oneByKey(sirens, rows.map(toEpci), (e) => e.siren);
-    }),
+    }, batching),
     /** The EPCI a commune belongs to (null for the four island communes outside any EPCI). */
     byCommune: batchLoader<string, Epci | null>("epci.byCommune", async (communeCodes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
@@ -49,8 +49,8 @@ export function createEpciLoaders(db: DataSource) {
         communeCodes,
       );
       return oneByKey(communeCodes, rows, (row) => String(row.parent_key)).map((row) => (row ? toEpci(row) : null));
-    }),
-    byDepartment: new LoaderFamily<EpciFilter | null, string, Epci[]>((filter) => epcisByParent(db, "ed.department_code", filter)),
-    byRegion: new LoaderFamily<EpciFilter | null, string, Epci[]>((filter) => epcisByParent(db, "d.region_code", filter)),
+    }, batching),
+    byDepartment: new LoaderFamily<EpciFilter | null, string, Epci[]>((filter) => epcisByParent(db, "ed.department_code", filter, batching)),
+    byRegion: new LoaderFamily<EpciFilter | null, string, Epci[]>((filter) => epcisByParent(db, "d.region_code", filter, batching)),
   };
 }

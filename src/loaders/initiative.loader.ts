@@ -6,7 +6,7 @@ import type { OrganizationKind } from "../entities/organization-kind";
 import type { InitiativeFilter } from "../resolvers/initiative.input";
 import type { PlaceLevel } from "../services/initiative-places";
 import { initiativeFilterSql } from "../services/initiative-filter.sql";
-import { batchLoader, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
+import { BATCHED, type Batching, batchLoader, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "./batch";
 
 export const INITIATIVE_COLUMNS =
   "i.id, i.title, i.kind, i.summary, i.started_on, i.status, i.source_id, i.owner_id, i.version, i.archived, i.created_at, i.updated_at";
@@ -43,12 +43,12 @@ export interface Place {
   code: string;
 }
 
-export function createInitiativeLoaders(db: DataSource) {
+export function createInitiativeLoaders(db: DataSource, batching: Batching = BATCHED) {
   return {
     byId: batchLoader<string, Initiative | null>("initiative.byId", async (ids) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${INITIATIVE_COLUMNS} FROM initiative i WHERE i.id IN ({keys})`, ids);
       return oneByKey(ids, rows.map(toInitiative), (i) => i.id);
-    }),
+    }, batching),
     /** Initiatives that run in each territory of a level (attached to it or to a place inside it), filtered. */
     byPlace: new LoaderFamily<{ level: PlaceLevel; filter: InitiativeFilter | null }, string, Initiative[]>(
       ({ level, filter }) =>
@@ -63,7 +63,7 @@ export function createInitiativeLoaders(db: DataSource) {
             [level, ...condition.params],
           );
           return manyByKey(codes, rows, (r) => String(r.parent_key)).map((list) => list.map(toInitiative));
-        }),
+        }, batching),
     ),
     /** Territories each initiative is directly attached to. */
     places: batchLoader<string, Place[]>("initiative.places", async (ids) => {
@@ -73,7 +73,7 @@ export function createInitiativeLoaders(db: DataSource) {
         ids,
       );
       return manyByKey(ids, rows, (r) => r.initiative_id).map((list) => list.map((r) => ({ level: r.level, code: r.code })));
-    }),
+    }, batching),
     /** Régions each initiative lies in, direct or derived (to answer `region` when they are all one). */
     regions: batchLoader<string, string[]>("initiative.regions", async (ids) => {
       const rows = await selectWhereIn<{ initiative_id: string; code: string }>(
@@ -82,7 +82,7 @@ export function createInitiativeLoaders(db: DataSource) {
         ids,
       );
       return manyByKey(ids, rows, (r) => r.initiative_id).map((list) => list.map((r) => r.code));
-    }),
+    }, batching),
     /** Initiatives each organization carries (archived ones left out). */
     byCarrier: batchLoader<string, Initiative[]>("initiative.byCarrier", async (organizationIds) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
@@ -92,7 +92,7 @@ export function createInitiativeLoaders(db: DataSource) {
         organizationIds,
       );
       return manyByKey(organizationIds, rows, (r) => String(r.parent_key)).map((list) => list.map(toInitiative));
-    }),
+    }, batching),
     carriers: batchLoader<string, Organization[]>("initiative.carriers", async (ids) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
         db,
@@ -101,15 +101,15 @@ export function createInitiativeLoaders(db: DataSource) {
         ids,
       );
       return manyByKey(ids, rows, (r) => String(r.parent_key)).map((list) => list.map(toOrganization));
-    }),
+    }, batching),
   };
 }
 
-export function createOrganizationLoaders(db: DataSource) {
+export function createOrganizationLoaders(db: DataSource, batching: Batching = BATCHED) {
   return {
     byId: batchLoader<string, Organization | null>("organization.byId", async (ids) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, "SELECT id, name, kind, region_code FROM organization WHERE id IN ({keys})", ids);
       return oneByKey(ids, rows.map(toOrganization), (o) => o.id);
-    }),
+    }, batching),
   };
 }

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { batchLoader, LoaderFamily, manyByKey, selectWhereIn } from "./batch";
+import { BATCHED, type Batching, batchLoader, LoaderFamily, manyByKey, selectWhereIn } from "./batch";
 
 /** A row of the `measure` table with its indicator's unit and label. */
 export interface MeasureRow {
@@ -38,7 +38,7 @@ const COLUMNS = "m.indicator, m.territory, m.observed_on, m.source_id, m.value, 
 /** Undated figures ("n.d.") sort before dated ones, so "latest" is always a dated one when there is one. */
 const BY_DATE = "CASE WHEN m.observed_on = 'n.d.' THEN 0 ELSE 1 END, m.observed_on";
 
-export function createMeasureLoaders(db: DataSource) {
+export function createMeasureLoaders(db: DataSource, batching: Batching = BATCHED) {
   return {
     /** Every value (with or without a measured value) of one indicator per territory key, oldest first. */
     series: new LoaderFamily<string, string, MeasureRow[]>(
@@ -52,7 +52,7 @@ export function createMeasureLoaders(db: DataSource) {
             [indicator],
           );
           return manyByKey(territories, rows.map(toMeasureRow), (r) => r.territory);
-        }),
+        }, batching),
     ),
     /** All figures of each territory (for `indicators`). */
     byTerritory: batchLoader<string, MeasureRow[]>("measure.byTerritory", async (territories) => {
@@ -63,7 +63,7 @@ export function createMeasureLoaders(db: DataSource) {
         territories,
       );
       return manyByKey(territories, rows.map(toMeasureRow), (r) => r.territory);
-    }),
+    }, batching),
   };
 }
 

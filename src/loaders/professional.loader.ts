@@ -3,7 +3,7 @@ import { ProfessionalCount } from "../entities/professional-count.entity";
 import { ProfessionalStat } from "../entities/professional-stat.entity";
 import { sql } from "../db/sql-dialect";
 import { familyOf, type ProfessionalSource } from "../services/professional-sources";
-import { batchLoader, LoaderFamily, manyByKey, selectWhereIn } from "./batch";
+import { BATCHED, type Batching, batchLoader, LoaderFamily, manyByKey, selectWhereIn } from "./batch";
 
 /** A stat with the vintage of its source, so a Measure can carry its date. */
 export interface DatedStat {
@@ -39,7 +39,7 @@ function toProfessionalCount(row: Record<string, unknown>): ProfessionalCount {
   return count;
 }
 
-export function createProfessionalLoaders(db: DataSource) {
+export function createProfessionalLoaders(db: DataSource, batching: Batching = BATCHED) {
   let vintages: Promise<Map<ProfessionalSource, SourceVintage[]>> | undefined;
   let communeSources: Promise<SourceVintage[]> | undefined;
   return {
@@ -92,7 +92,7 @@ export function createProfessionalLoaders(db: DataSource) {
             [sourceId],
           );
           return manyByKey(codes, rows.map(toDatedStat), (d) => d.stat.departmentCode);
-        }),
+        }, batching),
     ),
     /** Every département stat of one source within each région (for regional aggregates). */
     byRegion: new LoaderFamily<string, string, DatedStat[]>(
@@ -107,7 +107,7 @@ export function createProfessionalLoaders(db: DataSource) {
             [sourceId],
           );
           return manyByKey(regionCodes, rows, (r) => String(r.parent_key)).map((list) => list.map(toDatedStat));
-        }),
+        }, batching),
     ),
     /** Every département stat of one source (for national aggregates). */
     national: new LoaderFamily<string, "FR", DatedStat[]>(
@@ -119,7 +119,7 @@ export function createProfessionalLoaders(db: DataSource) {
             [sourceId],
           );
           return keys.map(() => rows.map(toDatedStat));
-        }),
+        }, batching),
     ),
   };
 }

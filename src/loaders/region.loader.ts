@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { Region } from "../entities/region.entity";
-import { batchLoader, oneByKey, selectWhereIn } from "./batch";
+import { BATCHED, type Batching, batchLoader, oneByKey, selectWhereIn } from "./batch";
 
 export const REGION_COLUMNS = "r.code, r.name, r.population";
 
@@ -12,11 +12,11 @@ export function toRegion(row: Record<string, unknown>): Region {
   return region;
 }
 
-export function createRegionLoaders(db: DataSource) {
+export function createRegionLoaders(db: DataSource, batching: Batching = BATCHED) {
   return {
     byCode: batchLoader<string, Region | null>("region.byCode", async (codes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${REGION_COLUMNS} FROM region r WHERE r.code IN ({keys})`, codes);
       return oneByKey(codes, rows.map(toRegion), (r) => r.code);
-    }),
+    }, batching),
   };
 }

@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { SasPlatform } from "../entities/sas-platform.entity";
-import { batchLoader, manyByKey, oneByKey, selectWhereIn } from "./batch";
+import { BATCHED, type Batching, batchLoader, manyByKey, oneByKey, selectWhereIn } from "./batch";
 
 export function toSasPlatform(row: Record<string, unknown>): SasPlatform {
   const platform = new SasPlatform();
@@ -11,7 +11,7 @@ export function toSasPlatform(row: Record<string, unknown>): SasPlatform {
   return platform;
 }
 
-export function createSasLoaders(db: DataSource) {
+export function createSasLoaders(db: DataSource, batching: Batching = BATCHED) {
   return {
     byDepartment: batchLoader<string, SasPlatform | null>("sas.byDepartment", async (codes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
@@ -21,7 +21,7 @@ export function createSasLoaders(db: DataSource) {
         codes,
       );
       return oneByKey(codes, rows, (r) => String(r.parent_key)).map((r) => (r ? toSasPlatform(r) : null));
-    }),
+    }, batching),
     departmentCodes: batchLoader<string, string[]>("sas.departmentCodes", async (ids) => {
       const rows = await selectWhereIn<{ platform_id: string; department_code: string }>(
         db,
@@ -29,6 +29,6 @@ export function createSasLoaders(db: DataSource) {
         ids,
       );
       return manyByKey(ids, rows, (r) => r.platform_id).map((list) => list.map((r) => r.department_code));
-    }),
+    }, batching),
   };
 }

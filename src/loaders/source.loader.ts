@@ -1,6 +1,6 @@
 import type { DataSource } from "typeorm";
 import { Source } from "../entities/source.entity";
-import { batchLoader, oneByKey, selectWhereIn } from "./batch";
+import { BATCHED, type Batching, batchLoader, oneByKey, selectWhereIn } from "./batch";
 
 export function toSource(row: Record<string, unknown>): Source {
   const source = new Source();
@@ -15,11 +15,11 @@ export function toSource(row: Record<string, unknown>): Source {
   return source;
 }
 
-export function createSourceLoaders(db: DataSource) {
+export function createSourceLoaders(db: DataSource, batching: Batching = BATCHED) {
   return {
     byId: batchLoader<string, Source | null>("source.byId", async (ids) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, "SELECT * FROM source WHERE id IN ({keys})", ids);
       return oneByKey(ids, rows.map(toSource), (s) => s.id);
-    }),
+    }, batching),
   };
 }

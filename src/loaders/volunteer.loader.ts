@@ -1,14 +1,13 @@
-import DataLoader from "dataloader";
 import type { DataSource } from "typeorm";
 import type { Volunteer } from "../entities/volunteer.entity";
 import { toVolunteer } from "../services/mission.service";
-import { oneByKey, selectWhereIn } from "./batch";
+import { BATCHED, type Batching, batchLoader, oneByKey, selectWhereIn } from "./batch";
 
-export function createVolunteerLoaders(db: DataSource) {
+export function createVolunteerLoaders(db: DataSource, batching: Batching = BATCHED) {
   return {
-    byId: new DataLoader<string, Volunteer | null>(async (ids) => {
+    byId: batchLoader<string, Volunteer | null>("volunteer.byId", async (ids) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, "SELECT id, organization_id, display_name, specialty, retired FROM volunteer WHERE id IN ({keys})", ids);
       return oneByKey(ids, rows.map(toVolunteer), (v) => v.id);
-    }),
+    }, batching),
   };
 }

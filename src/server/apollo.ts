@@ -1,5 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import type { GatewayInterface } from "@apollo/server-gateway-interface";
 import type { GraphQLSchema } from "graphql";
 import type { Limits } from "../config/limits";
@@ -33,6 +33,8 @@ export async function createApollo(options: ApolloOptions): Promise<ApolloServer
     formatError: createFormatError(options.reportError),
     plugins: [
       ApolloServerPluginLandingPageDisabled() as ApolloServerPlugin<RequestContext>,
+      // No cache hints are used (the response cache is ours): spare the per-field hook on every resolver.
+      ApolloServerPluginCacheControlDisabled() as ApolloServerPlugin<RequestContext>,
       ...(guards.plugins as ApolloServerPlugin<RequestContext>[]),
       ...(options.plugins ?? []),
     ],

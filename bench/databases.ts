@@ -1,0 +1,66 @@
+import fs from "node:fs";
+import path from "node:path";
+import { Client } from "pg";
+import type { DatabaseConfig } from "../src/config/config";
+import { PROJECT_ROOT } from "../src/config/project-root";
+import { openDatabase } from "../src/db/data-source";
+import { seedIfEmpty } from "../seeds/seed";
+
+/** The benchmark's databases: one SQLite file and one PostgreSQL schema, seeded from the bundled data once. */
+export interface BenchDatabases {
+  sqliteUrl: string;
+  /** Connection URL whose sessions use the benchmark schema (search_path). */
+  postgresUrl: string;
+  postgresSchema: string;
+  sirens: string[];
+}
+
+export const BENCH_SQLITE = path.join(PROJECT_ROOT, "bench", "tmp", "bench.sqlite");
+export const BENCH_POSTGRES = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+export const BENCH_SCHEMA = process.env.BENCH_SCHEMA ?? "bench_territoire_sante";
+
+function withSearchPath(url: string, schema: string): string {
+  const u = new URL(url);
+  u.searchParams.set("options", `-c search_path=${schema}`);
+  return u.toString();
+}
+
+async function seeded(config: DatabaseConfig, log: (line: string) => void): Promise<string[]> {
+  const db = await openDatabase(config);
+  try {
+    if (await seedIfEmpty(db)) log(`  seeded ${config.kind === "sqlite" ? config.path : BENCH_SCHEMA}`);
+    const rows: { siren: string }[] = await db.query("SELECT siren FROM epci ORDER BY siren");
+    return rows.map((r) => r.siren);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** Creates and seeds what is missing; a second run reuses both databases as they are. */
+export async function prepareDatabases(log: (line: string) => void): Promise<BenchDatabases> {
+  fs.mkdirSync(path.dirname(BENCH_SQLITE), { recursive: true });
+  const sirens = await seeded({ kind: "sqlite", path: BENCH_SQLITE }, log);
+
+  const admin = new Client({ connectionString: BENCH_POSTGRES });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE SCHEMA IF NOT EXISTS ${BENCH_SCHEMA}`);
+  } finally {
+    await admin.end();
+  }
+  const postgresUrl = withSearchPath(BENCH_POSTGRES, BENCH_SCHEMA);
+  const pgSirens = await seeded({ kind: "postgres", url: postgresUrl }, log);
+  if (pgSirens.join() !== sirens.join()) throw new Error("the SQLite and PostgreSQL benchmark databases hold different EPCI");
+
+  // PostGraphile's computed columns (hero query), then fresh planner statistics for every contender.
+  const client = new Client({ connectionString: postgresUrl });
+  await client.connect();
+  try {
+    await client.query(fs.readFileSync(path.join(PROJECT_ROOT, "bench", "postgraphile", "computed-columns.sql"), "utf8"));
+    const tables = await client.query<{ tablename: string }>("SELECT tablename FROM pg_tables WHERE schemaname = $1", [BENCH_SCHEMA]);
+    for (const { tablename } of tables.rows) await client.query(`ANALYZE ${BENCH_SCHEMA}.${tablename}`);
+  } finally {
+    await client.end();
+  }
+  return { sqliteUrl: `sqlite:${BENCH_SQLITE}`, postgresUrl, postgresSchema: BENCH_SCHEMA, sirens };
+}

@@ -1,0 +1,71 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import { setTimeout as sleep } from "node:timers/promises";
+
+/** A contender's server, started as its own process so that it never shares a core's event loop with the load generator. */
+export interface ServerProcess {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+  stop: () => Promise<void>;
+}
+
+/** Starts `command` and resolves with the URL it prints as `ready on URL`. */
+export function startServerProcess(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string, timeoutMs = 180_000): Promise<ServerProcess> {
+  const child = spawn(command, args, { cwd, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill("SIGTERM");
+    const killed = sleep(10_000).then(() => child.kill("SIGKILL"));
+    await Promise.race([exited, killed]);
+    await exited;
+  };
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void stop();
+      reject(new Error(`timed out waiting for ${command} ${args.join(" ")}:\n${output}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const ready = /ready on (http:\/\/\S+)/.exec(output);
+      if (ready) {
+        clearTimeout(timer);
+        resolve({ url: ready[1], child, output: () => output, stop });
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.once("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${command} ${args.join(" ")} exited with ${code} before it was ready:\n${output}`));
+    });
+  });
+}
+
+/** CPU time (user + system, in clock ticks) a process has used so far, from /proc. */
+function cpuTicks(pid: number): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Waits until the server has drained the requests still queued when the load generator
+ * stopped (it uses under 5% of a core over 250 ms), so that one measurement does not pay for
+ * the previous one's backlog. Gives up after `maxMs`.
+ */
+export async function waitUntilIdle(pid: number, maxMs = 120_000): Promise<void> {
+  const started = Date.now();
+  let previous = cpuTicks(pid);
+  while (previous !== null && Date.now() - started < maxMs) {
+    await sleep(250);
+    const now = cpuTicks(pid);
+    if (now === null || now - previous <= 1) return; // 1 tick = 10 ms: ≤ 4% of 250 ms
+    previous = now;
+  }
+}

@@ -1,0 +1,191 @@
+import os from "node:os";
+import type { Contender } from "./contenders";
+import type { LoadFigures, LoadSettings } from "./load";
+import type { BenchQuery } from "./queries";
+
+export interface Measurement extends LoadFigures {
+  query: BenchQuery["id"];
+  contender: string;
+  /** SQL statements one request issued (a cache miss for the cached contenders); null when not counted. */
+  sqlStatements: number | null;
+}
+
+export interface Machine {
+  cores: number;
+  cpu: string;
+  memoryGiB: number;
+  node: string;
+  loadAverageBefore: number[];
+  loadAverageAfter?: number[];
+}
+
+export function describeMachine(): Machine {
+  return {
+    cores: os.cpus().length,
+    cpu: os.cpus()[0]?.model ?? "unknown",
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    loadAverageBefore: os.loadavg().map((l) => Math.round(l * 100) / 100),
+  };
+}
+
+export interface Results {
+  date: string;
+  machine: Machine;
+  settings: LoadSettings;
+  queries: { id: string; title: string }[];
+  contenders: { id: string; label: string; engine: string; cache: string }[];
+  measurements: Measurement[];
+  skipped: { contender: string; reason: string }[];
+}
+
+export interface Row {
+  query: string;
+  contender: string;
+  rps: string;
+  p50: string;
+  p99: string;
+  p99OverP50: string;
+  sql: string;
+  vsFloor: string;
+  vsPostgraphile: string;
+}
+
+const fixed = (n: number, digits: number) => (Number.isFinite(n) ? n.toFixed(digits) : "–");
+
+/** Throughput of `m` over the reference's, e.g. "0.45×"; "–" when the reference is missing. */
+function ratio(m: Measurement, reference: Measurement | undefined): string {
+  if (!reference || reference.requestsPerSecond === 0) return "–";
+  return `${(m.requestsPerSecond / reference.requestsPerSecond).toFixed(2)}×`;
+}
+
+export function rows(results: Results, contenders: Contender[]): Row[] {
+  const find = (query: string, contender: string) => results.measurements.find((m) => m.query === query && m.contender === contender);
+  const out: Row[] = [];
+  for (const q of results.queries) {
+    for (const c of contenders) {
+      const m = find(q.id, c.id);
+      if (!m) continue;
+      out.push({
+        query: q.id,
+        contender: c.label,
+        rps: fixed(m.requestsPerSecond, m.requestsPerSecond < 100 ? 1 : 0),
+        p50: fixed(m.p50, 1),
+        p99: fixed(m.p99, 1),
+        p99OverP50: m.p50 > 0 ? fixed(m.p99 / m.p50, 1) : "–",
+        sql: m.sqlStatements === null ? "n/a" : String(m.sqlStatements) + (c.cache !== "none" ? " (miss), 0 (hit)" : ""),
+        vsFloor: ratio(m, find(q.id, `floor-${c.engine}`)),
+        vsPostgraphile: ratio(m, find(q.id, "postgraphile")),
+      });
+    }
+  }
+  return out;
+}
+
+const HEADERS: Record<keyof Row, string> = {
+  query: "query",
+  contender: "contender",
+  rps: "req/s",
+  p50: "p50 ms",
+  p99: "p99 ms",
+  p99OverP50: "p99/p50",
+  sql: "SQL/request",
+  vsFloor: "÷ floor (same engine)",
+  vsPostgraphile: "÷ PostGraphile",
+};
+
+export function textTable(table: Row[]): string {
+  const keys = Object.keys(HEADERS) as (keyof Row)[];
+  const widths = keys.map((k) => Math.max(HEADERS[k].length, ...table.map((r) => r[k].length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ");
+  const out = [line(keys.map((k) => HEADERS[k])), widths.map((w) => "-".repeat(w)).join("  ")];
+  let previous = "";
+  for (const r of table) {
+    if (previous && r.query !== previous) out.push("");
+    previous = r.query;
+    out.push(line(keys.map((k) => r[k])));
+  }
+  return out.join("\n");
+}
+
+export function markdownTable(table: Row[]): string {
+  const keys = Object.keys(HEADERS) as (keyof Row)[];
+  const out = [`| ${keys.map((k) => HEADERS[k]).join(" | ")} |`, `|${keys.map((_, i) => (i < 2 ? "---" : "---:")).join("|")}|`];
+  for (const r of table) out.push(`| ${keys.map((k) => r[k]).join(" | ")} |`);
+  return out.join("\n");
+}
+
+/** The issue's goals, each checked against the figures of this run. */
+export function goals(results: Results): string[] {
+  const find = (query: string, contender: string) => results.measurements.find((m) => m.query === query && m.contender === contender);
+  const out: string[] = [];
+  const verdict = (ok: boolean) => (ok ? "MET" : "NOT MET");
+  const heroPg = find("hero", "gateway-postgres");
+  const heroPgl = find("hero", "postgraphile");
+  if (heroPg && heroPgl) {
+    const r = heroPg.requestsPerSecond / heroPgl.requestsPerSecond;
+    out.push(`Hero query, gateway on PostgreSQL vs PostGraphile (neither caching): ${r.toFixed(2)}× its throughput (goal ≥ 1.0×): ${verdict(r >= 1)}`);
+  }
+  const heroSqlite = find("hero", "gateway-sqlite");
+  const floor = find("hero", "floor-sqlite");
+  if (heroSqlite && floor) {
+    const r = floor.requestsPerSecond / heroSqlite.requestsPerSecond;
+    out.push(`Hero query, SQL floor on SQLite vs gateway on SQLite (no cache): the floor is ${r.toFixed(2)}× faster (goal ≤ 3×): ${verdict(r <= 3)}`);
+  }
+  const cached = find("hero", "gateway-sqlite-cache");
+  if (cached && floor) {
+    const r = floor.requestsPerSecond / cached.requestsPerSecond;
+    out.push(`Hero query, gateway with its in-memory response cache vs SQL floor on SQLite: ${(1 / r).toFixed(2)}× the floor's throughput (goal: floor ≤ 3× faster): ${verdict(r <= 3)} with the cache`);
+  }
+  const redis = find("hero", "gateway-postgres-redis");
+  if (redis && heroPgl) {
+    const r = redis.requestsPerSecond / heroPgl.requestsPerSecond;
+    out.push(`Hero query, gateway with its Redis response cache on PostgreSQL vs PostGraphile (no cache): ${r.toFixed(2)}× its throughput (goal ≥ 1.0×): ${verdict(r >= 1)} with the cache`);
+  }
+  const naive = find("fan-out", "naive-sqlite");
+  const batched = find("fan-out", "gateway-sqlite");
+  if (naive?.sqlStatements != null && batched?.sqlStatements != null) {
+    out.push(
+      `Fan-out SQL statements: ${naive.sqlStatements} without DataLoader, ${batched.sqlStatements} with it: ${verdict(naive.sqlStatements >= 100 && batched.sqlStatements <= 10)}`,
+    );
+  }
+  const tails = results.measurements.filter((m) => m.p50 > 0 && m.p99 > 5 * m.p50);
+  const oursTails = tails.filter((m) => m.contender !== "postgraphile" && !m.contender.startsWith("floor"));
+  out.push(
+    `p99 ≤ 5× p50 at ${results.settings.connections} connections: ${oursTails.length === 0 ? "MET" : "NOT MET"} for our contenders` +
+      (tails.length ? ` (over: ${tails.map((m) => `${m.contender}/${m.query} ${(m.p99 / m.p50).toFixed(1)}×`).join(", ")})` : " (and for every other contender)"),
+  );
+  return out;
+}
+
+export function markdownReport(results: Results, contenders: Contender[]): string {
+  const m = results.machine;
+  return `# Benchmark results
+
+Written by \`npm run bench\` on ${results.date}. One run: every contender on the same machine, the same
+data (the bundled seed), one after the other, each in its own process on loopback.
+
+- Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node} (PostGraphile on Node 22).
+  Load average ${m.loadAverageBefore.join(" / ")} before the run${m.loadAverageAfter ? `, ${m.loadAverageAfter.join(" / ")} after` : ""}:
+  other processes (other engineers' test suites) may have been running during the run.
+- Load: autocannon, ${results.settings.connections} connections, one run per query: at least ${results.settings.warmup} s of warm-up (longer for slow
+  queries, until every connection has queued behind the others: about 1.5 × connections × one request's time), then
+  ${results.settings.duration} s whose responses are measured. The load generator shares the ${m.cores} cores with the server (and PostgreSQL).
+- Every contender's answers were checked equal (after normalisation) before timing.
+- SQL/request: statements one request issues (cache miss for the cached contenders; a hit issues none).
+- ÷ floor: throughput over the hand-written-SQL floor on the same engine; ÷ PostGraphile: over PostGraphile's.
+- Response caching: only the contenders named "response cache" have one; PostGraphile runs without any.
+
+## Figures
+
+${markdownTable(rows(results, contenders))}
+
+## Goals of the issue
+
+${goals(results).map((g) => `- ${g}`).join("\n")}
+
+## Queries
+
+${results.queries.map((q) => `- \`${q.id}\`: ${q.title}`).join("\n")}
+${results.skipped.length ? `\n## Skipped\n\n${results.skipped.map((s) => `- ${s.contender}: ${s.reason}`).join("\n")}\n` : ""}`;
+}

@@ -1,0 +1,145 @@
+import { createHash } from "node:crypto";
+import { type OperationDefinitionNode, parse, stripIgnoredCharacters } from "graphql";
+import { onWrite } from "../services/read-cache";
+import { type CachedResponse, MemoryStore, RedisStore, type ResponseCacheStore } from "./response-cache.store";
+
+export interface ResponseCacheOptions {
+  /** Redis URL: a cache shared by every server (`REDIS_URL`). Default: in this process's memory. */
+  redisUrl?: string;
+  /** How long an answer is served from the cache at most, in ms. Default 60,000. */
+  ttlMs?: number;
+  /** In-memory store only: its size in MiB. Default 64. */
+  maxMiB?: number;
+}
+
+/** Raw operation texts remembered with their key part (a bounded memo: clients send few distinct texts). */
+const MAX_OPERATIONS = 1000;
+
+/** What the key needs from an operation text, or null when the operation is not a cacheable read. */
+interface OperationInfo {
+  normalised: string;
+}
+
+/**
+ * Whole responses of anonymous read-only queries, keyed on the normalised operation (comments
+ * and whitespace removed), the operation name, the variables and the accepted media type.
+ * Only answers without errors are kept. Every write must call `invalidateResponseCache()`.
+ */
+export class ResponseCache {
+  readonly ttlMs: number;
+  private readonly operations = new Map<string, OperationInfo | null>();
+
+  constructor(readonly store: ResponseCacheStore, ttlMs = 60_000) {
+    this.ttlMs = ttlMs;
+    caches.add(this);
+  }
+
+  /** The cache key of a request, or null when it must not be cached (not a query, or it does not parse). */
+  keyFor(query: string, operationName: unknown, variables: unknown, accept: string | undefined): string | null {
+    let info = this.operations.get(query);
+    if (info === undefined) {
+      info = describe(query, typeof operationName === "string" ? operationName : undefined);
+      if (this.operations.size >= MAX_OPERATIONS) this.operations.clear();
+      this.operations.set(query, info);
+    }
+    if (info === null) return null;
+    return createHash("sha256")
+      .update(`${accept ?? ""}\n${typeof operationName === "string" ? operationName : ""}\n${stableJson(variables ?? {})}\n${info.normalised}`)
+      .digest("base64url");
+  }
+
+  get(key: string): CachedResponse | undefined | Promise<CachedResponse | undefined> {
+    return this.store.get(key);
+  }
+
+  set(key: string, value: CachedResponse, generation: number): void {
+    this.store.set(key, value, this.ttlMs, generation);
+  }
+
+  invalidate(): Promise<void> {
+    return this.store.invalidate();
+  }
+
+  async close(): Promise<void> {
+    caches.delete(this);
+    await this.store.close();
+  }
+}
+
+/** Null unless the text parses and the operation it names (or its only one) is a query. */
+function describe(query: string, operationName: string | undefined): OperationInfo | null {
+  try {
+    const document = parse(query);
+    const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === "OperationDefinition");
+    const operation = operationName === undefined ? (operations.length === 1 ? operations[0] : undefined) : operations.find((o) => o.name?.value === operationName);
+    if (!operation || operation.operation !== "query") return null;
+    return { normalised: stripIgnoredCharacters(query) };
+  } catch {
+    return null;
+  }
+}
+
+/** JSON with object keys sorted, so that `{a, b}` and `{b, a}` give one key. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
+  if (value !== null && typeof value === "object") {
+    return `{${Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((value as Record<string, unknown>)[k])}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}
+
+export function createResponseCache(options: ResponseCacheOptions = {}): ResponseCache {
+  const store = options.redisUrl ? new RedisStore(options.redisUrl) : new MemoryStore((options.maxMiB ?? 64) * 2 ** 20);
+  return new ResponseCache(store, options.ttlMs);
+}
+
+/** One line for the start-up log. */
+export function describeResponseCache(options: ResponseCacheOptions | null): string {
+  if (!options) return "off";
+  const ttl = `answers kept ${(options.ttlMs ?? 60_000) / 1000} s at most`;
+  return options.redisUrl ? `shared in Redis (${new URL(options.redisUrl).host}), ${ttl}` : `in memory, ${ttl}`;
+}
+
+/** The response caches of this process (one per running server). */
+const caches = new Set<ResponseCache>();
+
+// Every committed write (src/services/read-cache.ts afterWrite) drops the cached answers.
+onWrite(() => invalidateResponseCache());
+
+/**
+ * Call after every write (mutation, import): no cached answer given before it is served again,
+ * here or, with Redis, on any server sharing the cache. Never throws: when Redis cannot be
+ * reached, answers cached there expire after their TTL.
+ */
+export async function invalidateResponseCache(): Promise<void> {
+  await Promise.all(
+    [...caches].map((cache) =>
+      cache.invalidate().catch((error: unknown) => {
+        process.stderr.write(`response cache: invalidation failed (${error instanceof Error ? error.message : String(error)}); entries expire after ${cache.ttlMs} ms\n`);
+      }),
+    ),
+  );
+}
+
+/**
+ * For a write made outside the server (`npm run import`): invalidates the shared Redis cache,
+ * when there is one, and says what happens to the cached answers.
+ */
+export async function invalidateFromAnotherProcess(options: ResponseCacheOptions | null): Promise<string> {
+  if (!options) return "response cache: off";
+  if (!options.redisUrl) return `response cache: running servers' in-memory caches serve their answers for ${(options.ttlMs ?? 60_000) / 1000} s at most`;
+  const store = new RedisStore(options.redisUrl);
+  try {
+    const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("Redis did not answer in 5 s")), 5000).unref());
+    await Promise.race([store.ready(), timeout]);
+    await store.invalidate();
+    return "response cache: invalidated (Redis)";
+  } catch (error) {
+    return `response cache: not invalidated (${(error as Error).message}); cached answers expire after ${(options.ttlMs ?? 60_000) / 1000} s`;
+  } finally {
+    await store.close();
+  }
+}
