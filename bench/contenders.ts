@@ -42,7 +42,7 @@ function ours(engine: Engine, env: NodeJS.ProcessEnv) {
       REDIS_URL: "",
       LOADER_BATCHING: "on",
       BENCH_MODE: "gateway",
-      RATE_LIMIT_ANONYMOUS_PER_MINUTE: "1000000000",
+      RATE_LIMIT_ANONYMOUS_PER_MINUTE: "100000000",
       LOG_LEVEL: "warn",
       ...env,
     },

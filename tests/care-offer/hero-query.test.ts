@@ -41,7 +41,7 @@ describe("the hero query: a région's zones rouges and the initiatives running t
 
   it("runs in a bounded number of SQL statements that does not grow with 1,000 more initiatives", async () => {
     const before = await ctx.api.execute(HERO);
-    expect(before.sqlStatements).toBeLessThanOrEqual(6);
+    expect(before.sqlStatements).toBeLessThanOrEqual(4);
 
     const db = ctx.database.db;
     const zones: { epci_siren: string }[] = await db.query(

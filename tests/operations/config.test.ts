@@ -42,7 +42,22 @@ describe("configuration from the environment", () => {
         graphiql: true,
         allowListFile: undefined,
       },
+      loaderBatching: "on",
+      responseCache: { redisUrl: undefined, ttlMs: 60000 },
     });
+  });
+
+  it("reads the performance variables and refuses replicas without PostgreSQL", () => {
+    const config = loadConfig({
+      DATABASE_URL: "postgres://primary/db",
+      DATABASE_REPLICA_URLS: "postgres://replica-a/db, postgres://replica-b/db",
+      RESPONSE_CACHE_TTL: "5",
+      REDIS_URL: "redis://127.0.0.1:6379",
+    });
+    expect(config.database).toMatchObject({ kind: "postgres", replicaUrls: ["postgres://replica-a/db", "postgres://replica-b/db"] });
+    expect(config.responseCache).toEqual({ redisUrl: "redis://127.0.0.1:6379", ttlMs: 5000 });
+    expect(loadConfig({ RESPONSE_CACHE: "off" }).responseCache).toBeNull();
+    expect(() => loadConfig({ DATABASE_REPLICA_URLS: "postgres://replica/db" })).toThrow("DATABASE_REPLICA_URLS needs a PostgreSQL DATABASE_URL");
   });
 
   it("turns introspection and GraphiQL off in production unless told otherwise", () => {

@@ -2,6 +2,8 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import net from "node:net";
 import { randomUUID } from "node:crypto";
+import { createApiKey } from "../../src/auth/api-key.service";
+import { Role } from "../../src/auth/caller";
 import { createResponseCache, invalidateResponseCache, ResponseCache } from "../../src/cache/response-cache";
 import { RedisStore } from "../../src/cache/response-cache.store";
 import { onSqlStatement } from "../../src/db/sql-statement-log";
@@ -85,8 +87,9 @@ describe("the response cache of anonymous read-only queries", () => {
   });
 
   it("lets requests with credentials through to the API", async () => {
+    const { key } = await createApiKey(database.db, { organizationId: "mgen", role: Role.PARTNER });
     await post(served.base, '{ region(code: "11") { name } }');
-    const withKey = await post(served.base, '{ region(code: "11") { name } }', undefined, { authorization: "Bearer some-key" });
+    const withKey = await post(served.base, '{ region(code: "11") { name } }', undefined, { authorization: `Bearer ${key}` });
     expect(withKey.cache).toBeNull();
     expect(withKey.statements).toBeGreaterThan(0);
     expect(withKey.body).toEqual({ data: { region: { name: "Île-de-France" } } });
