@@ -19,6 +19,8 @@ export interface LoadFigures {
   warmupSeconds: number;
   /** Connection errors, timeouts and non-2xx responses: any of them invalidates the figures. */
   failures: number;
+  /** The failures by kind, for the error message. */
+  failureKinds: string;
 }
 
 /**
@@ -34,6 +36,8 @@ export function measure(url: string, bodies: RequestBody[], settings: LoadSettin
   const latencies: number[] = [];
   let measuredFrom = Infinity;
   let failures = 0;
+  const statuses = new Map<number, number>();
+  const errorMessages = new Set<string>();
   return new Promise((resolve, reject) => {
     const instance = autocannon(
       {
@@ -67,13 +71,18 @@ export function measure(url: string, bodies: RequestBody[], settings: LoadSettin
           responses: latencies.length,
           warmupSeconds,
           failures: failures + result.errors + result.timeouts,
+          failureKinds: [...[...statuses].map(([status, n]) => `${n} × HTTP ${status}`), `${result.errors} connection errors${errorMessages.size > 0 ? ` (${[...errorMessages].join("; ")})` : ""}`, `${result.timeouts} timeouts`].join(", "),
         });
       },
     );
     const started = Date.now();
     measuredFrom = started + warmupSeconds * 1000;
+    instance.on("reqError", (error: Error) => errorMessages.add(error.message));
     instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-      if (statusCode < 200 || statusCode >= 300) failures++;
+      if (statusCode < 200 || statusCode >= 300) {
+        failures++;
+        statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
+      }
       else if (Date.now() >= measuredFrom) latencies.push(responseTime);
     });
   });

@@ -125,7 +125,7 @@ async function main(): Promise<void> {
         const figures = await measure(server.url, bodies, settings, singleRequestMs);
         // Requests still queued when the load stopped must not slow the next query down.
         await waitUntilIdle(server.child.pid!);
-        if (figures.failures > 0) throw new Error(`${contender.label} / ${query.id}: ${figures.failures} failed requests under load`);
+        if (figures.failures > 0) throw new Error(`${contender.label} / ${query.id}: ${figures.failures} failed requests under load (${figures.failureKinds})`);
         measurements.push({ query: query.id, contender: contender.id, sqlStatements, ...figures });
         log(
           `  ${query.id.padEnd(9)} ${figures.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${figures.p50.toFixed(1)} ms  p99 ${figures.p99.toFixed(1)} ms` +

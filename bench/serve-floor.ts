@@ -129,7 +129,8 @@ function main(): void {
     [lookup.body("ours", 0).query, (v) => point(db, String(v.siren))],
     [FAN_OUT_QUERY, () => fanOut(db)],
   ]);
-  const server = http.createServer((req, res) => {
+  // Same keep-alive settings as our server (src/server/start-server.ts), so neither resets busy connections.
+  const server = http.createServer({ keepAliveTimeout: 65_000, headersTimeout: 66_000 }, (req, res) => {
     if (req.url === "/bench/sql-statements") {
       res.setHeader("content-type", "application/json").end(JSON.stringify({ statements }));
       return;

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
     host: "127.0.0.1",
     // As `npm start` runs it: the limits (the bench raises the rate limits), metrics on, logs at LOG_LEVEL.
     limits: config.limits,
+    keepAliveTimeoutMs: config.keepAliveTimeoutMs,
     metrics: config.metricsEnabled ? new Metrics(db) : undefined,
     logger: createLogger({ level: config.logLevel }),
     writer: await openWriter(db, config.database),

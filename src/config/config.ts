@@ -38,6 +38,8 @@ export interface AppConfig {
   metricsEnabled: boolean;
   tracing: { enabled: boolean; endpoint: string; serviceName: string; sampleRatio: number };
   /** On SIGTERM, how long in-flight requests may run before their connections are closed. */
+  /** HTTP keep-alive idle timeout (HTTP_KEEP_ALIVE_TIMEOUT_MS). */
+  keepAliveTimeoutMs: number;
   shutdownTimeoutMs: number;
   /** Tests only: delay before executing each GraphQL request (0: off). */
   testRequestDelayMs: number;
@@ -149,6 +151,7 @@ export const CONFIG_VARIABLES = {
     if (!Number.isFinite(value) || value < 0 || value > 1) throw new ConfigError(`TRACING_SAMPLE_RATIO must be a number between 0 and 1 (received "${raw}")`);
     return value;
   }),
+  keepAliveTimeoutMs: integer("HTTP_KEEP_ALIVE_TIMEOUT_MS", 65000, 1000, 600_000, "How long an idle keep-alive connection stays open. Above the 60 s idle timeout of common load balancers, so that they, not we, close idle connections (Node's 5 s default resets busy clients' connections)."),
   shutdownTimeoutMs: integer("SHUTDOWN_TIMEOUT_MS", 10000, 0, 600_000, "On SIGTERM, how long in-flight requests may still run before their connections are closed."),
   testRequestDelayMs: integer("TEST_REQUEST_DELAY_MS", 0, 0, 60_000, "**Tests only**: hold each GraphQL request this long before executing it (the shutdown test needs requests in flight). Never set in production."),
   replicaUrls: variable<string[]>("DATABASE_REPLICA_URLS", [], "unset", "PostgreSQL read replicas, comma-separated `postgres://…` URLs: reads outside transactions go there, round-robin.", (raw) => {
@@ -217,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: read(v.logLevel),
     metricsEnabled: read(v.metricsEnabled),
     tracing: { enabled: read(v.tracingEnabled), endpoint: read(v.tracingEndpoint), serviceName: read(v.serviceName), sampleRatio: read(v.sampleRatio) },
+    keepAliveTimeoutMs: read(v.keepAliveTimeoutMs),
     shutdownTimeoutMs: read(v.shutdownTimeoutMs),
     testRequestDelayMs: read(v.testRequestDelayMs),
     limits: {

@@ -49,6 +49,7 @@ async function main(): Promise<void> {
     host: config.host,
     logger,
     metrics,
+    keepAliveTimeoutMs: config.keepAliveTimeoutMs,
     shutdownTimeoutMs: config.shutdownTimeoutMs,
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     testRequestDelayMs: config.testRequestDelayMs,

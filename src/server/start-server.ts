@@ -26,6 +26,8 @@ export interface StartOptions extends Omit<AppOptions, "executable"> {
   host?: string;
   /** On close, how long in-flight requests may still run before their connections are closed. Default 10000. */
   shutdownTimeoutMs?: number;
+  /** How long an idle keep-alive connection stays open. Default 65000. */
+  keepAliveTimeoutMs?: number;
   /** How long the gateway waits for a remote subgraph. Default 10000. */
   subgraphTimeoutMs?: number;
 }
@@ -34,7 +36,12 @@ export interface StartOptions extends Omit<AppOptions, "executable"> {
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { executable, description } = await buildExecutable(options.mode, { reportError: options.reportError, subgraphTimeoutMs: options.subgraphTimeoutMs });
   // The HTTP server exists before Apollo Server so that Apollo's drain plugin can track its connections.
-  const server = createServer();
+  // Node closes a keep-alive connection 5 s after its last response by default. Under load a
+  // client's next request can sit unread that long, and the close then resets it (ECONNRESET);
+  // behind a load balancer the same race gives 502s. Keep connections open longer than the
+  // balancer's idle timeout; the header timeout must outlast it.
+  const keepAliveTimeout = options.keepAliveTimeoutMs ?? 65_000;
+  const server = createServer({ keepAliveTimeout, headersTimeout: keepAliveTimeout + 1000 });
   const drain = ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: options.shutdownTimeoutMs ?? 10_000 });
   const app = await createApp({ ...options, executable, plugins: [...(options.plugins ?? []), drain as ApolloServerPlugin<RequestContext>] });
   server.on("request", app.app);

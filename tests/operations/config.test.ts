@@ -27,6 +27,7 @@ describe("configuration from the environment", () => {
       logLevel: "info",
       metricsEnabled: true,
       tracing: { enabled: false, endpoint: "http://localhost:4318/v1/traces", serviceName: "territoire-sante", sampleRatio: 1 },
+      keepAliveTimeoutMs: 65000,
       shutdownTimeoutMs: 10000,
       testRequestDelayMs: 0,
       limits: {
@@ -79,6 +80,7 @@ describe("configuration from the environment", () => {
       OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "https://collector:4318/v1/traces",
       TRACING_SAMPLE_RATIO: "0.25",
       SHUTDOWN_TIMEOUT_MS: "30000",
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: "120000",
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -88,6 +90,7 @@ describe("configuration from the environment", () => {
       metricsEnabled: false,
       tracing: { enabled: true, endpoint: "https://collector:4318/v1/traces", sampleRatio: 0.25 },
       shutdownTimeoutMs: 30000,
+      keepAliveTimeoutMs: 120000,
     });
   });
 

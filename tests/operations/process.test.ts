@@ -59,6 +59,23 @@ describe("graceful shutdown on SIGTERM", () => {
     await database?.drop();
   });
 
+  it("keeps an idle keep-alive connection open longer than Node's 5 s default (HTTP_KEEP_ALIVE_TIMEOUT_MS)", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    const get = () =>
+      new Promise<{ status: number; reusedSocket: boolean }>((resolve, reject) => {
+        const req = http.get({ host: "127.0.0.1", port, path: "/healthz", agent }, (res) => {
+          res.resume();
+          res.on("end", () => resolve({ status: res.statusCode ?? 0, reusedSocket: req.reusedSocket }));
+        });
+        req.on("error", reject);
+      });
+    expect(await get()).toEqual({ status: 200, reusedSocket: false });
+    await new Promise((resolve) => setTimeout(resolve, 6000));
+    // Closed by the server at 5 s, the agent would have opened a new connection.
+    expect(await get()).toEqual({ status: 200, reusedSocket: true });
+    agent.destroy();
+  }, 20_000);
+
   it("answers in full every request that had started, refuses new connections, then exits 0", async () => {
     const reference = await postOnNewConnection(port, FAN_OUT);
     const communes = communesOf(reference.body);
