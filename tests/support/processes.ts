@@ -58,7 +58,7 @@ export function startPartnerSubgraph(port: number): Promise<Started> {
   return startProcess(process.execPath, [path.join(ROOT, "examples/mutuelle-subgraph/server.js"), "--port", String(port)], /ready at/);
 }
 
-export async function postGraphQL(url: string, query: string, headers: Record<string, string> = {}): Promise<{ status: number; body: any }> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query }) });
+export async function postGraphQL(url: string, query: string, headers: Record<string, string> = {}, variables?: Record<string, unknown>): Promise<{ status: number; body: any }> {
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
   return { status: res.status, body: await res.json().catch(() => null) };
 }

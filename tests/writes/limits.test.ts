@@ -4,6 +4,8 @@ import path from "node:path";
 import { createApiKey, revokeApiKey } from "../../src/auth/api-key.service";
 import { Role } from "../../src/auth/caller";
 import { DEFAULT_LIMITS, type Limits } from "../../src/config/limits";
+import { parse } from "graphql";
+import { variablesAffectingCost } from "../../src/server/security/query-cost";
 import { operationHash } from "../../src/server/security/query-limits";
 import { startServer, type RunningServer } from "../../src/server/start-server";
 import { postGraphQL } from "../support/processes";
@@ -65,6 +67,29 @@ describe("abuse limits, checked before execution", () => {
     expect(status).toBe(400);
     expect(body.errors[0].extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", limit: "cost", maxCost: 60000 });
     expect(body.errors[0].message).toMatch(/^Query cost \d+ exceeds the limit of 60000/);
+  });
+
+  it("estimates the cost again when the same operation comes with other page sizes or directives", async () => {
+    const query = `query Pages($n: Int!, $siren: ID!, $deep: Boolean!) {
+      epci(siren: $siren) { name }
+      epcis(first: $n) { edges { node { name communes @include(if: $deep) { initiatives { carriers { name } } } } } } }`;
+    const cheap = await postGraphQL(server.url, query, {}, { n: 5, siren: "200035327", deep: true });
+    expect(cheap.body.errors).toBeUndefined();
+    const otherCode = await postGraphQL(server.url, query, {}, { n: 5, siren: "244600573", deep: true });
+    expect(otherCode.body.errors).toBeUndefined();
+    const costly = await postGraphQL(server.url, query, {}, { n: 100, siren: "200035327", deep: true });
+    expect(costly.status).toBe(400);
+    expect(costly.body.errors[0].extensions).toMatchObject({ code: "QUERY_TOO_COMPLEX", limit: "cost" });
+    const shallow = await postGraphQL(server.url, query, {}, { n: 100, siren: "200035327", deep: false });
+    expect(shallow.body.errors).toBeUndefined();
+    expect(variablesAffectingCost(parse(query))).toEqual(["deep", "n"]);
+  });
+
+  it("counts the tokens of each text, however often a shorter one was accepted", async () => {
+    expect((await postGraphQL(server.url, "{ regions { name } }")).body.errors).toBeUndefined();
+    expect((await postGraphQL(server.url, "{ regions { name } }")).body.errors).toBeUndefined();
+    const long = await postGraphQL(server.url, `{ regions { name } ${"regions { name } ".repeat(800)} }`);
+    expect(long.body.errors[0].extensions).toEqual({ code: "QUERY_TOO_COMPLEX", limit: "tokens" });
   });
 
   it("refuses a body over 100 kB with 413, and a body that is not JSON with 400, both as JSON errors", async () => {

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { GraphQLError, getNamedType, isListType, isNonNullType, isObjectType, type GraphQLOutputType } from "graphql";
+import { type DocumentNode, GraphQLError, getNamedType, isListType, isNonNullType, isObjectType, type GraphQLOutputType, visit } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 import { DEFAULT_PAGE_SIZE } from "../../resolvers/territory.args";
 
@@ -49,14 +49,60 @@ export const costEstimator: ComplexityEstimator = ({ type, field, args, childCom
   return length * (1 + childComplexity);
 };
 
+/**
+ * The variables a document's cost can depend on: those inside a `first` argument (page sizes)
+ * or a directive (`@include`/`@skip` drop whole selections). Other variables (codes, SIRENs,
+ * cursors) never change the estimate.
+ */
+export function variablesAffectingCost(document: DocumentNode): string[] {
+  const names = new Set<string>();
+  const collect = (node: Parameters<typeof visit>[0]) =>
+    visit(node, {
+      Variable(variable) {
+        names.add(variable.name.value);
+      },
+    });
+  visit(document, {
+    VariableDefinition: () => false, // a definition is not a use
+    Argument(argument) {
+      if (argument.name.value === "first") collect(argument.value);
+    },
+    Directive(directive) {
+      for (const argument of directive.arguments ?? []) collect(argument.value);
+    },
+  });
+  return [...names].sort();
+}
+
+/** Estimates per parsed document (Apollo Server keeps one object per operation text), by the values that matter. */
+class CostMemo {
+  private readonly byDocument = new WeakMap<DocumentNode, { inputs: string[]; costs: Map<string, number> }>();
+
+  cost(document: DocumentNode, operationName: string | undefined, variables: Record<string, unknown>, compute: () => number): number {
+    let memo = this.byDocument.get(document);
+    if (!memo) this.byDocument.set(document, (memo = { inputs: variablesAffectingCost(document), costs: new Map() }));
+    const key = JSON.stringify([operationName ?? null, ...memo.inputs.map((name) => variables[name] ?? null)]);
+    let cost = memo.costs.get(key);
+    if (cost === undefined) {
+      cost = compute();
+      if (memo.costs.size >= 100) memo.costs.clear(); // a client cycling through page sizes
+      memo.costs.set(key, cost);
+    }
+    return cost;
+  }
+}
+
 /** Refuses, before execution, operations whose estimated cost exceeds `maxCost` (QUERY_TOO_COMPLEX, HTTP 400). */
 export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
+  const memo = new CostMemo();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operation }) {
           if (!operation) return; // see unresolvedOperationPlugin
-          const cost = getComplexity({ schema, query: document, variables: request.variables ?? {}, operationName: operation.name?.value, estimators: [costEstimator] });
+          const variables = request.variables ?? {};
+          const operationName = operation.name?.value;
+          const cost = memo.cost(document, operationName, variables, () => getComplexity({ schema, query: document, variables, operationName, estimators: [costEstimator] }));
           if (cost > maxCost) {
             throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}: ask for smaller pages (first) or fewer nested lists`, {
               extensions: { code: "QUERY_TOO_COMPLEX", limit: "cost", cost, maxCost, http: { status: 400 } },

@@ -1,20 +1,24 @@
 import { MaxTokensParserWLexer } from "@escape.tech/graphql-armor-max-tokens";
 import type { RequestHandler } from "express";
 import { GraphQLError } from "graphql";
+import { LRUCache } from "lru-cache";
 import { ErrorCode } from "../../errors/errors";
 import { sendRequestError } from "./authenticate.middleware";
 
 /**
  * Refuses documents of more than `maxTokens` lexical tokens before Apollo parses them, with
  * graphql-armor's counting lexer (QUERY_TOO_COMPLEX, HTTP 400). Syntax errors are left to
- * Apollo's own parse step.
+ * Apollo's own parse step. Texts already counted within the limit are remembered (up to 4 MB of
+ * them): clients send the same operations again and again, and counting means a full parse.
  */
 export function tokenLimit(maxTokens: number): RequestHandler {
+  const withinLimit = new LRUCache<string, true>({ maxSize: 4_000_000, sizeCalculation: (_value, query) => Math.max(query.length, 1) });
   return (req, res, next) => {
     const query = typeof req.body?.query === "string" ? req.body.query : typeof req.query.query === "string" ? req.query.query : undefined;
-    if (query !== undefined) {
+    if (query !== undefined && !withinLimit.has(query)) {
       try {
         new MaxTokensParserWLexer(query, { n: maxTokens }).parseDocument();
+        withinLimit.set(query, true);
       } catch (error) {
         if (error instanceof GraphQLError && /^Syntax Error: Token limit/.test(error.message)) {
           return sendRequestError(res, 400, ErrorCode.QUERY_TOO_COMPLEX, error.message.replace(/^Syntax Error: /, ""), { limit: "tokens" });
