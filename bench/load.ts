@@ -82,8 +82,7 @@ export function measure(url: string, bodies: RequestBody[], settings: LoadSettin
       if (statusCode < 200 || statusCode >= 300) {
         failures++;
         statuses.set(statusCode, (statuses.get(statusCode) ?? 0) + 1);
-      }
-      else if (Date.now() >= measuredFrom) latencies.push(responseTime);
+      } else if (Date.now() >= measuredFrom) latencies.push(responseTime);
     });
   });
 }

@@ -37,9 +37,9 @@ export interface AppConfig {
   logLevel: LogLevel;
   metricsEnabled: boolean;
   tracing: { enabled: boolean; endpoint: string; serviceName: string; sampleRatio: number };
-  /** On SIGTERM, how long in-flight requests may run before their connections are closed. */
   /** HTTP keep-alive idle timeout (HTTP_KEEP_ALIVE_TIMEOUT_MS). */
   keepAliveTimeoutMs: number;
+  /** On SIGTERM, how long in-flight requests may run before their connections are closed. */
   shutdownTimeoutMs: number;
   /** Tests only: delay before executing each GraphQL request (0: off). */
   testRequestDelayMs: number;
