@@ -2,7 +2,7 @@ import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { DataSource, EntityManager } from "typeorm";
 import { sql } from "../db/sql-dialect";
 import { UnauthenticatedError } from "../errors/errors";
-import { type Caller, Role, ROLES } from "./caller";
+import { ANONYMOUS, type Caller, Role, ROLES } from "./caller";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 const KEY_FORMAT = /^tsk_([A-Za-z0-9]{12})_([A-Za-z0-9]{32})$/;
@@ -71,7 +71,7 @@ export async function revokeApiKey(db: DataSource | EntityManager, id: string): 
  * valid, unrevoked key: UNAUTHENTICATED (a wrong key never silently becomes anonymous).
  */
 export async function authenticate(db: DataSource, authorization: string | undefined): Promise<Caller> {
-  if (authorization === undefined || authorization.trim() === "") return { kind: "anonymous" };
+  if (authorization === undefined || authorization.trim() === "") return ANONYMOUS;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) throw new UnauthenticatedError("The Authorization header must be 'Bearer <API key>'");
   const parsed = KEY_FORMAT.exec(match[1]);

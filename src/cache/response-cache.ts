@@ -15,9 +15,10 @@ export interface ResponseCacheOptions {
 /** Raw operation texts remembered with their key part (a bounded memo: clients send few distinct texts). */
 const MAX_OPERATIONS = 1000;
 
-/** What the key needs from an operation text, or null when the operation is not a cacheable read. */
+/** What the key needs from an operation, or null when the operation is not a cacheable read. */
 interface OperationInfo {
-  normalised: string;
+  /** SHA-256 of the text without comments and whitespace, computed once per text. */
+  normalisedHash: string;
 }
 
 /**
@@ -36,15 +37,18 @@ export class ResponseCache {
 
   /** The cache key of a request, or null when it must not be cached (not a query, or it does not parse). */
   keyFor(query: string, operationName: unknown, variables: unknown, accept: string | undefined): string | null {
-    let info = this.operations.get(query);
+    const name = typeof operationName === "string" ? operationName : undefined;
+    // Keyed on the name too: one document may hold a query and a mutation.
+    const memoKey = `${name ?? ""}\n${query}`;
+    let info = this.operations.get(memoKey);
     if (info === undefined) {
-      info = describe(query, typeof operationName === "string" ? operationName : undefined);
+      info = describe(query, name);
       if (this.operations.size >= MAX_OPERATIONS) this.operations.clear();
-      this.operations.set(query, info);
+      this.operations.set(memoKey, info);
     }
     if (info === null) return null;
     return createHash("sha256")
-      .update(`${accept ?? ""}\n${typeof operationName === "string" ? operationName : ""}\n${stableJson(variables ?? {})}\n${info.normalised}`)
+      .update(`${accept ?? ""}\n${name ?? ""}\n${stableJson(variables ?? {})}\n${info.normalisedHash}`)
       .digest("base64url");
   }
 
@@ -73,7 +77,7 @@ function describe(query: string, operationName: string | undefined): OperationIn
     const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === "OperationDefinition");
     const operation = operationName === undefined ? (operations.length === 1 ? operations[0] : undefined) : operations.find((o) => o.name?.value === operationName);
     if (!operation || operation.operation !== "query") return null;
-    return { normalised: stripIgnoredCharacters(query) };
+    return { normalisedHash: createHash("sha256").update(stripIgnoredCharacters(query)).digest("base64url") };
   } catch {
     return null;
   }

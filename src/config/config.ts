@@ -96,10 +96,14 @@ function integer(name: string, fallback: number, min: number, max: number, descr
 }
 
 function boolean(name: string, fallback: boolean, description: string): ConfigVariable<boolean> {
-  return variable(name, fallback, `\`${fallback}\``, description, (raw) => {
-    if (/^(true|1)$/i.test(raw)) return true;
-    if (/^(false|0)$/i.test(raw)) return false;
-    throw new ConfigError(`${name} must be true or false (received "${raw}")`);
+  return variable(name, fallback, `\`${fallback}\``, description, (raw) => parseBoolean(name, raw));
+}
+
+/** `on` or `off`, defaulting to `on`. */
+function onOff(name: string, description: string): ConfigVariable<"on" | "off"> {
+  return variable<"on" | "off">(name, "on", "`on`", description, (raw) => {
+    if (raw !== "on" && raw !== "off") throw new ConfigError(`${name} must be "on" or "off" (received "${raw}")`);
+    return raw;
   });
 }
 
@@ -160,19 +164,13 @@ export const CONFIG_VARIABLES = {
     if (bad.length > 0) throw new ConfigError(`DATABASE_REPLICA_URLS: "${bad[0]}" is not a postgres:// URL`);
     return urls;
   }),
-  responseCache: variable<"on" | "off">("RESPONSE_CACHE", "on", "`on`", "Cache whole answers of anonymous read-only queries (`on`/`off`); every write drops the cache.", (raw) => {
-    if (raw !== "on" && raw !== "off") throw new ConfigError(`RESPONSE_CACHE must be "on" or "off" (received "${raw}")`);
-    return raw;
-  }),
+  responseCache: onOff("RESPONSE_CACHE", "Cache whole answers of anonymous read-only queries (`on`/`off`); every write drops the cache."),
   redisUrl: variable<string | undefined>("REDIS_URL", undefined, "unset", "Share the response cache between servers in Redis (`redis://…`); unset: each server caches in its memory.", (raw) => {
     if (!/^rediss?:\/\//.test(raw)) throw new ConfigError(`REDIS_URL must start with redis:// or rediss:// (received "${raw}")`);
     return raw;
   }),
   responseCacheTtlSeconds: integer("RESPONSE_CACHE_TTL", 60, 1, 86_400, "Seconds a cached answer is served at most (bounds staleness after an import run by another process)."),
-  loaderBatching: variable<"on" | "off">("LOADER_BATCHING", "on", "`on`", "**Benchmark only**: `off` builds the loaders without batching or cache (the naive variant).", (raw) => {
-    if (raw !== "on" && raw !== "off") throw new ConfigError(`LOADER_BATCHING must be "on" or "off" (received "${raw}")`);
-    return raw;
-  }),
+  loaderBatching: onOff("LOADER_BATCHING", "**Benchmark only**: `off` builds the loaders without batching or cache (the naive variant)."),
   production: variable("NODE_ENV", false, "unset", "`production` turns introspection and GraphiQL off unless `INTROSPECTION`/`GRAPHIQL` say otherwise.", (raw) => raw === "production"),
   maxDepth: integer("MAX_QUERY_DEPTH", 12, 1, 1000, "Deepest selection nesting accepted (a Relay-shaped query through connections needs 11)."),
   maxAliases: integer("MAX_QUERY_ALIASES", 30, 1, 10_000, "Aliases per operation."),

@@ -65,12 +65,6 @@ export class ConflictError extends AppError {
   }
 }
 
-export class RateLimitedError extends AppError {
-  constructor(message: string, retryAfterSeconds: number) {
-    super(message, ErrorCode.RATE_LIMITED, 429, { retryAfterSeconds });
-  }
-}
-
 export class ServiceUnavailableError extends AppError {
   constructor(message = "The database is unreachable; retry in a few seconds") {
     super(message, ErrorCode.SERVICE_UNAVAILABLE, 503);

@@ -1,7 +1,7 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { type GraphQLFormattedError, GraphQLError } from "graphql";
 import { armorLimitOf } from "../server/security/query-limits";
-import { ErrorCode } from "./errors";
+import { AppError, ErrorCode, ServiceUnavailableError } from "./errors";
 
 /** Codes raised by Apollo Server or graphql-js for a bad request: shown to the client as they are. */
 const PASS_THROUGH = new Set<string>([
@@ -23,6 +23,17 @@ export function isDatabaseUnreachable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
   return UNREACHABLE.test(`${String(code ?? "")} ${error.message}`) || (typeof code === "string" && /^(08|57P0)/.test(code));
+}
+
+/**
+ * What a request refused outside GraphQL execution (HTTP middleware, the maps) answers: our
+ * typed errors as they are, a database outage as SERVICE_UNAVAILABLE, anything else null
+ * (unexpected: report it and answer 500).
+ */
+export function clientFacingError(caught: unknown): AppError | null {
+  if (caught instanceof AppError) return caught;
+  if (isDatabaseUnreachable(caught)) return new ServiceUnavailableError();
+  return null;
 }
 
 const MASKED_MESSAGE = "Internal server error";
@@ -53,7 +64,7 @@ export function createFormatError(report: UnexpectedErrorReporter) {
     }
     if (isDatabaseUnreachable(original)) {
       return {
-        message: "The database is unreachable; retry in a few seconds",
+        message: new ServiceUnavailableError().message,
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },

@@ -33,11 +33,7 @@ export class Metrics {
   readonly loaderBatchSize: Histogram<"loader">;
   readonly subgraphFetchDuration: Histogram<"subgraph" | "outcome">;
   readonly subgraphFetchErrors: Counter<"subgraph" | "code">;
-  /**
-   * Requests refused by rate limiting, by the caller's organization. The request observer
-   * counts every response with HTTP 429 or a RATE_LIMITED error: a rate limiter only has to
-   * throw RateLimitedError; increment this directly only for refusals that are not HTTP responses.
-   */
+  /** Requests refused by rate limiting (HTTP 429), by the caller's organization: counted by the request observer. */
   readonly rateLimitRejections: Counter<"organization">;
   private readonly operationNames = new Set<string>();
   private readonly maxOperationNames: number;

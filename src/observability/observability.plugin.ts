@@ -19,11 +19,10 @@ export function observabilityPlugin(): ApolloServerPlugin<RequestContext> {
           record.operationName = (operationName ?? "anonymous").slice(0, MAX_NAME_LENGTH);
           record.operationType = operation?.operation;
         },
-        async willSendResponse({ response, contextValue }) {
+        async willSendResponse({ response }) {
           const errors = response.body.kind === "single" ? response.body.singleResult.errors : response.body.initialResult.errors;
           const codes = (errors ?? []).map((e) => e.extensions?.code).filter((c): c is string => typeof c === "string");
           record.errorCodes = [...new Set(codes)];
-          if (contextValue?.caller.kind === "key") record.callerOrganization ??= contextValue.caller.organizationId;
         },
       };
     },

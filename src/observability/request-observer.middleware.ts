@@ -61,7 +61,7 @@ export function observeRequests({ logger, metrics }: RequestObserverOptions): Re
       const durationSeconds = (performance.now() - record.startedAt) / 1000;
       const operation = record.operationName ?? "unknown";
       const outcome = requestOutcome(res.statusCode, record.errorCodes, res.writableFinished);
-      const rateLimited = res.statusCode === 429 || record.errorCodes.includes(ErrorCode.RATE_LIMITED);
+      const rateLimited = res.statusCode === 429; // the rate limiter answers before Apollo runs
       const sqlStatements = record.sqlLog?.dataStatementCount;
       metrics?.observeRequest({
         operation,

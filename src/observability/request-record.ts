@@ -15,9 +15,8 @@ export class RequestRecord {
   /** `extensions.code` of each error in the response, in order, without repeats. */
   errorCodes: string[] = [];
   /**
-   * Organization of the caller (the API key's owner), never the key itself. Set from
-   * `RequestContext.callerOrganization` when the response is sent, or directly by whatever
-   * authenticates the request before Apollo Server sees it.
+   * Organization of the caller (the API key's owner), never the key itself. Set by
+   * `authenticateRequests`, which runs on every request before Apollo Server sees it.
    */
   callerOrganization: string | undefined;
   constructor(readonly sqlLog: SqlStatementLog | undefined) {}

@@ -2,8 +2,8 @@ import { Resvg } from "@resvg/resvg-js";
 import express, { type Router } from "express";
 import type { DataSource } from "typeorm";
 import { createRequestContext } from "../context/request-context";
-import { AppError, BadUserInputError, ServiceUnavailableError } from "../errors/errors";
-import { isDatabaseUnreachable } from "../errors/format-error";
+import { BadUserInputError } from "../errors/errors";
+import { clientFacingError } from "../errors/format-error";
 import { renderChoropleth } from "../maps/choropleth.svg";
 import { departmentMapData } from "../maps/department-map.service";
 import { type MapRequest, mapQuerySchema } from "../maps/map-measures";
@@ -44,7 +44,7 @@ export function mapsRouter(db: DataSource, report: (error: unknown) => void): Ro
           .asPng();
         res.type("image/png").send(png);
       } catch (caught) {
-        const error = caught instanceof AppError ? caught : isDatabaseUnreachable(caught) ? new ServiceUnavailableError() : null;
+        const error = clientFacingError(caught);
         if (!error) report(caught);
         const shown = error ?? { httpStatus: 500, message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } };
         res.status(shown.httpStatus).json({ errors: [{ message: shown.message, extensions: shown.extensions }] });

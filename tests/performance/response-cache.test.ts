@@ -95,6 +95,17 @@ describe("the response cache of anonymous read-only queries", () => {
     expect(withKey.body).toEqual({ data: { region: { name: "Île-de-France" } } });
   });
 
+  it("never looks a mutation up, even in a document whose query was cached", async () => {
+    const document = 'query Name { region(code: "84") { name } } mutation Archive { archiveInitiative(id: "x", version: 1) { id } }';
+    const send = (operationName: string) =>
+      fetch(served.base, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: document, operationName }) });
+    await send("Name");
+    expect((await send("Name")).headers.get("x-response-cache")).toBe("hit");
+    const mutation = await send("Archive");
+    expect(mutation.headers.get("x-response-cache")).toBeNull();
+    expect(((await mutation.json()) as any).errors[0].extensions.code).toBe("UNAUTHENTICATED");
+  });
+
   it("keeps no answer that carries errors", async () => {
     const bad = '{ epci(siren: "12") { name } }';
     expect((await post(served.base, bad)).body.errors[0].extensions.code).toBe("BAD_USER_INPUT");

@@ -1,9 +1,8 @@
 import type { RequestHandler, Response } from "express";
 import type { DataSource } from "typeorm";
 import { authenticate } from "../../auth/api-key.service";
-import type { Caller } from "../../auth/caller";
-import { AppError, ErrorCode } from "../../errors/errors";
-import { isDatabaseUnreachable } from "../../errors/format-error";
+import { ANONYMOUS, type Caller } from "../../auth/caller";
+import { clientFacingError } from "../../errors/format-error";
 import { currentRequestRecord } from "../../observability/request-record";
 
 /** Sends a request-level GraphQL error (no execution took place) with its HTTP status. */
@@ -13,7 +12,7 @@ export function sendRequestError(res: Response, status: number, code: string, me
 
 /** The caller of the current request, set by `authenticateRequests`. */
 export function callerOf(res: Response): Caller {
-  return (res.locals.caller as Caller | undefined) ?? { kind: "anonymous" };
+  return (res.locals.caller as Caller | undefined) ?? ANONYMOUS;
 }
 
 /**
@@ -30,10 +29,10 @@ export function authenticateRequests(db: DataSource): RequestHandler {
         if (record && caller.kind === "key") record.callerOrganization = caller.organizationId;
         next();
       },
-      (error: unknown) => {
-        if (error instanceof AppError) sendRequestError(res, error.httpStatus, error.code, error.message);
-        else if (isDatabaseUnreachable(error)) sendRequestError(res, 503, ErrorCode.SERVICE_UNAVAILABLE, "The database is unreachable; retry in a few seconds");
-        else next(error);
+      (caught: unknown) => {
+        const error = clientFacingError(caught);
+        if (error) sendRequestError(res, error.httpStatus, error.code, error.message);
+        else next(caught);
       },
     );
   };

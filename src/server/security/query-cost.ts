@@ -99,7 +99,7 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, request, operation }) {
-          if (!operation) return; // see unresolvedOperationPlugin
+          if (!operation) return; // answered by operationInputPlugin
           const variables = request.variables ?? {};
           const operationName = operation.name?.value;
           const cost = memo.cost(document, operationName, variables, () => getComplexity({ schema, query: document, variables, operationName, estimators: [costEstimator] }));

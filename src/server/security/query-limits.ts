@@ -49,7 +49,8 @@ export function operationInputPlugin(): ApolloServerPlugin {
               : "Must provide operation name if query contains multiple operations.";
             throw new GraphQLError(message, { extensions: { code: "OPERATION_RESOLUTION_FAILURE", http: { status: 400 } } });
           }
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {}, { maxErrors: 10 });
+          if (!operation.variableDefinitions?.length) return; // nothing to coerce (most requests)
+          const coerced = getVariableValues(schema, operation.variableDefinitions, request.variables ?? {}, { maxErrors: 10 });
           if (coerced.errors) {
             throw new GraphQLError(coerced.errors.map((e) => e.message).join("; "), { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
           }
@@ -78,9 +79,9 @@ export function allowListPlugin(allowed: Set<string>): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request }) {
-          const query = request.query ?? "";
-          if (!allowed.has(operationHash(query))) {
+        // Apollo Server has hashed the text already (SHA-256, as operationHash), or checked a persisted query's hash against it.
+        async didResolveOperation({ queryHash }) {
+          if (!allowed.has(queryHash)) {
             throw new GraphQLError("This server only runs the operations on its allow-list", {
               extensions: { code: "OPERATION_NOT_ALLOWED", http: { status: 403 } },
             });

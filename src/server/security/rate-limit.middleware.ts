@@ -6,8 +6,6 @@ import { callerOf, sendRequestError } from "./authenticate.middleware";
 export interface RateLimitOptions {
   keyRequestsPerMinute: number;
   anonymousRequestsPerMinute: number;
-  /** Told about every rejection (metrics). */
-  onReject?: (bucket: "key" | "anonymous") => void;
 }
 
 /**
@@ -25,7 +23,6 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
       (rejection: unknown) => {
         if (!(rejection instanceof RateLimiterRes)) return next(rejection);
         const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-        options.onReject?.(bucket);
         res.setHeader("Retry-After", String(retryAfter));
         sendRequestError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests: at most ${limiter.points} a minute ${bucket === "key" ? "per API key" : "per address without a key"}`, {
           retryAfterSeconds: retryAfter,
