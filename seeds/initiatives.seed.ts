@@ -1,5 +1,5 @@
 import type { DataSource, EntityManager } from "typeorm";
-import { sql } from "../src/db/sql-dialect";
+import { markers, sql } from "../src/db/sql-dialect";
 import { type Attachment, placesOf } from "../src/services/initiative-places";
 import { toSearchText } from "../src/services/search-text";
 import { syncTable, type Row, type SyncCounts } from "./lib/sync-table";
@@ -43,7 +43,7 @@ export async function seedInitiatives(db: DataSource): Promise<Record<string, Sy
     // and a new seed run must not undo their changes.
     const allIds = INITIATIVES.map((i) => i.id);
     const present = new Set(
-      (await sql<{ id: string }>(manager, `SELECT id FROM initiative WHERE id IN (${allIds.map(() => "?").join(", ")})`, allIds)).map((r) => r.id),
+      (await sql<{ id: string }>(manager, `SELECT id FROM initiative WHERE id IN (${markers(allIds.length)})`, allIds)).map((r) => r.id),
     );
     const missing = INITIATIVES.filter((i) => !present.has(i.id));
     const initiatives: Row[] = [];

@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { markers } from "../src/db/sql-dialect";
 import { syncTable, type SyncCounts } from "./lib/sync-table";
 import { FIGURE_SOURCES, INDICATOR_DEFINITIONS, PUBLISHED_FIGURES } from "./data/published-figures";
 import { MEASURE_COLUMNS } from "./barometer.seed";
@@ -35,7 +36,7 @@ export async function seedPublishedFigures(db: DataSource): Promise<Record<strin
         key: ["indicator", "territory", "observed_on", "source_id"],
         columns: MEASURE_COLUMNS,
         removeMissing: true,
-        scope: { where: `source_id IN (${sourceIds.map(() => "?").join(", ")})`, params: sourceIds },
+        scope: { where: `source_id IN (${markers(sourceIds.length)})`, params: sourceIds },
       },
     );
     return { indicator_definition: indicators, "measure published figures": figures };

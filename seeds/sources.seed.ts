@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+import { markers } from "../src/db/sql-dialect";
 import { syncTable, type SyncCounts } from "./lib/sync-table";
 import { SOURCE_COLUMNS, sourceRow, type SourceRecord } from "./sources";
 
@@ -9,6 +10,6 @@ export function upsertSources(manager: EntityManager, sources: SourceRecord[]): 
     table: "source",
     key: ["id"],
     columns: SOURCE_COLUMNS,
-    scope: { where: `id IN (${[...unique.keys()].map(() => "?").join(", ") || "NULL"})`, params: [...unique.keys()] },
+    scope: { where: `id IN (${markers(unique.size) || "NULL"})`, params: [...unique.keys()] },
   });
 }

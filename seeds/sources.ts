@@ -11,7 +11,7 @@ export interface SourceRecord {
   licence?: string;
 }
 
-const ETALAB = "Licence Ouverte / Etalab 2.0";
+export const ETALAB = "Licence Ouverte / Etalab 2.0";
 
 /** Sources of the bundled datasets (see seeds/data and the README's data section). */
 export const SOURCES = {
@@ -110,6 +110,26 @@ export function barometerSource(b: (typeof BAROMETER_INDICATORS)[number], lastDa
       "Rows dated 2026-12-01 usually carry only a target.",
     url: `https://github.com/DITP-pilotage/barometre-resultats (data/${b.code.toLowerCase()}.csv, commit ${b.commit})`,
     licence: ETALAB,
+  };
+}
+
+/** What the command line may set on an imported source: --producer, --title, --url, --licence. */
+export interface SourceOverrides {
+  producer?: string;
+  title?: string;
+  url?: string;
+  licence?: string;
+}
+
+/** The source of an imported vintage: the command line's options over the importer's defaults. */
+export function sourceFor(id: string, vintage: string, defaults: SourceOverrides & { producer: string; title: string }, overrides: SourceOverrides): SourceRecord {
+  return {
+    id,
+    producer: overrides.producer ?? defaults.producer,
+    title: overrides.title ?? defaults.title,
+    vintage,
+    url: overrides.url ?? defaults.url,
+    licence: overrides.licence ?? defaults.licence,
   };
 }
 

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import type { SourceRecord } from "../sources";
+import { ETALAB, SOURCES, sourceFor, type SourceOverrides } from "../sources";
 import type { ImportSummary } from "./import-result";
 import { importPdsa } from "./pdsa.importer";
 import { importCnamLiberaux, importCnomDensities, importDreesProfessionals } from "./professionals.importer";
@@ -7,13 +7,9 @@ import { importRppsExtraction } from "./rpps-extraction.importer";
 import { importSasPlatforms } from "./sas-platforms.importer";
 import { importZonesRouges } from "./zones-rouges.importer";
 
-export interface ImportOptions {
+export interface ImportOptions extends SourceOverrides {
   replace?: boolean;
   vintage?: string;
-  producer?: string;
-  title?: string;
-  url?: string;
-  licence?: string;
   /** drees-professionals: the densities file that goes with the headcounts file. */
   density?: string;
   /** rpps: text encoding of the file (utf8 by default). */
@@ -31,19 +27,6 @@ function requireVintage(options: ImportOptions, dataset: string): string {
   return options.vintage;
 }
 
-/** A source for a producer's year, from the command line's options. */
-function sourceFor(id: string, vintage: string, defaults: { producer: string; title: string; url?: string; licence?: string }, o: ImportOptions): SourceRecord {
-  return {
-    id,
-    producer: o.producer ?? defaults.producer,
-    title: o.title ?? defaults.title,
-    vintage,
-    url: o.url ?? defaults.url,
-    licence: o.licence ?? defaults.licence,
-  };
-}
-
-const ETALAB = "Licence Ouverte / Etalab 2.0";
 const ENCODINGS = new Set(["utf8", "utf-8", "latin1"]);
 
 /** Every dataset `npm run import` accepts; the README documents each file format. */
@@ -66,8 +49,8 @@ export const IMPORTERS: Record<string, Importer> = {
       const vintage = requireVintage(o, "drees-professionals");
       if (!o.density) throw new Error("drees-professionals needs --density FILE (the densities file of the same layout)");
       const source = sourceFor(`drees-rpps-${vintage.slice(0, 4)}`, vintage, {
-        producer: "DREES (Répertoire partagé des professionnels de santé, RPPS)",
-        title: "La démographie des professionnels de santé: médecins en activité par département et spécialité agrégée",
+        producer: SOURCES.rpps.producer,
+        title: SOURCES.rpps.title,
         url: "https://data.drees.solidarites-sante.gouv.fr",
         licence: ETALAB,
       }, o);
@@ -81,8 +64,8 @@ export const IMPORTERS: Record<string, Importer> = {
         onProgress: o.onProgress,
         sourceOf: (year) =>
           sourceFor(`cnom-${year}`, year, {
-            producer: "CNOM (Conseil national de l'Ordre des médecins)",
-            title: "Approche territoriale des spécialités médicales et chirurgicales: densité par spécialité et département",
+            producer: SOURCES.cnom2025.producer,
+            title: SOURCES.cnom2025.title,
             url: "https://www.conseil-national.medecin.fr",
             licence: "Not open: CNOM publication. Check before any commercial use.",
           }, o),

@@ -22,14 +22,22 @@ export class LineChecker {
     this.rejections.push({ line, message });
   }
 
+  /** A checker for another file of the same import, with the same départements (not read again). */
+  forNextFile(): LineChecker {
+    return new LineChecker(this.departments);
+  }
+
   /** The INSEE code of an existing département, or null (and a rejection). */
   department(raw: string | undefined, line: number): string | null {
-    const code = normalizeDepartmentCode(raw ?? "");
-    if (!code || !this.departments.has(code)) {
-      this.reject(line, `"${raw ?? ""}" is not a département code`);
-      return null;
-    }
+    const code = this.departmentCode(raw);
+    if (!code) this.reject(line, `"${raw ?? ""}" is not a département code`);
     return code;
+  }
+
+  /** The INSEE code of an existing département, or null (without a rejection). */
+  departmentCode(raw: string | undefined): string | null {
+    const code = normalizeDepartmentCode(raw ?? "");
+    return code && this.departments.has(code) ? code : null;
   }
 
   number(value: number | null, text: string | undefined, column: string, line: number): number | null | undefined {
@@ -42,13 +50,20 @@ export class LineChecker {
 
   /** False (and a rejection) when the same key was already given on another line. */
   once(key: string, what: string, line: number): boolean {
-    const first = this.seen.get(key);
-    if (first !== undefined) {
-      this.reject(line, `${what} already given on line ${first}`);
-      return false;
-    }
-    this.seen.set(key, line);
+    if (!this.unseen(key, what, line)) return false;
+    this.remember(key, line);
     return true;
+  }
+
+  /** Like `once`, without keeping the key: for a line that may still be rejected, `remember` it once accepted. */
+  unseen(key: string, what: string, line: number): boolean {
+    const first = this.seen.get(key);
+    if (first !== undefined) this.reject(line, `${what} already given on line ${first}`);
+    return first === undefined;
+  }
+
+  remember(key: string, line: number): void {
+    this.seen.set(key, line);
   }
 
   /** csv-parse stops at malformed CSV (an unclosed quote…) and says at which line. */

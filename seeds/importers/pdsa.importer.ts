@@ -3,18 +3,14 @@ import { readCsv, parseDecimal, parseInteger } from "../lib/csv";
 import { territoryKey } from "../lib/codes";
 import { syncTable, type Row } from "../lib/sync-table";
 import { MEASURE_COLUMNS } from "../barometer.seed";
-import type { SourceRecord } from "../sources";
+import { SOURCES, sourceFor, type SourceOverrides } from "../sources";
 import { upsertSources } from "../sources.seed";
 import type { ImportSummary } from "./import-result";
 import { LineChecker } from "./line-checker";
 
-export interface PdsaImportOptions {
+export interface PdsaImportOptions extends SourceOverrides {
   /** Year of the survey, used as the source's vintage. Required. */
   vintage: string;
-  producer?: string;
-  title?: string;
-  url?: string;
-  licence?: string;
   onProgress?: (rows: number, bytesRead: number) => void;
 }
 
@@ -26,14 +22,11 @@ export interface PdsaImportOptions {
  */
 export async function importPdsa(db: DataSource, file: string, options: PdsaImportOptions): Promise<ImportSummary> {
   if (!/^\d{4}$/.test(options.vintage)) throw new Error(`--vintage must be a year (received "${options.vintage}")`);
-  const source: SourceRecord = {
-    id: `pdsa-import-${options.vintage}`,
-    producer: options.producer ?? "CNOM (Conseil national de l'Ordre des médecins)",
-    title: options.title ?? `Enquête sur l'état de la permanence des soins ambulatoires (PDSA) ${options.vintage}`,
-    vintage: options.vintage,
-    url: options.url,
-    licence: options.licence ?? "Figures quoted from the publication",
-  };
+  const source = sourceFor(`pdsa-import-${options.vintage}`, options.vintage, {
+    producer: SOURCES.cnom2025.producer,
+    title: `Enquête sur l'état de la permanence des soins ambulatoires (PDSA) ${options.vintage}`,
+    licence: "Figures quoted from the publication",
+  }, options);
   const check = await LineChecker.open(db);
   const rows: Row[] = [];
   let figures = 0;

@@ -71,7 +71,7 @@ export async function importDreesProfessionals(db: DataSource, headcountFile: st
   }
   densities.finish("drees-professionals (density file)", densityOf.size, "the density file holds no figure");
 
-  const check = await LineChecker.open(db);
+  const check = densities.forNextFile();
   const rows: Row[] = [];
   let lines = 0;
   try {
@@ -85,7 +85,7 @@ export async function importDreesProfessionals(db: DataSource, headcountFile: st
         const headcount = check.number(parseInteger(text), text, column, line);
         if (headcount === undefined) continue;
         if (!densityOf.has(`${department}|${column}`)) {
-          check.rejections.push({ line, message: `département ${department}, column "${column}": no density in the density file` });
+          check.reject(line, `département ${department}, column "${column}": no density in the density file`);
           continue;
         }
         rows.push(stat(options.source.id, department, column, headcount, densityOf.get(`${department}|${column}`) ?? null));
@@ -170,7 +170,7 @@ export async function importCnamLiberaux(db: DataSource, file: string, options: 
       if (record.libelle_sexe !== undefined && !/^(tout sexe|ensemble|)$/i.test(record.libelle_sexe.trim())) continue;
       const year = (record.annee ?? "").trim();
       if (!/^\d{4}$/.test(year)) {
-        check.rejections.push({ line, message: `annee "${year}" is not a year` });
+        check.reject(line, `annee "${year}" is not a year`);
         continue;
       }
       const department = check.department(record.departement, line);

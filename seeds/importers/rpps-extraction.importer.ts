@@ -1,10 +1,11 @@
 import path from "node:path";
 import type { DataSource } from "typeorm";
 import { toSearchText } from "../../src/services/search-text";
+import { COMMUNE_CODE } from "../../src/validation/territory-codes";
 import { currentCommuneOf } from "../lib/current-commune";
 import { readCsv } from "../lib/csv";
 import { syncTable, type Row, type SyncCounts } from "../lib/sync-table";
-import type { SourceRecord } from "../sources";
+import { ETALAB, sourceFor, type SourceOverrides, type SourceRecord } from "../sources";
 import { upsertSources } from "../sources.seed";
 import { ImportRejectedError, type ImportSummary, type Rejection } from "./import-result";
 import { PROFESSIONAL_STAT_COLUMNS } from "./professionals.importer";
@@ -26,17 +27,12 @@ export const RPPS_COLUMNS = {
 const REQUIRED = [RPPS_COLUMNS.person, RPPS_COLUMNS.professionCode, RPPS_COLUMNS.profession, RPPS_COLUMNS.commune];
 /** "S" = spécialité ordinale: the specialty the professional body recognises (other savoir-faire types are extra skills). */
 const SPECIALTY_TYPE = "S";
-const COMMUNE_CODE = /^(\d{5}|2[AB]\d{3})$/;
 /** Rejections listed before the rest are only counted: a bad national file would otherwise print millions of lines. */
 const MAX_LISTED = 1000;
 
-export interface RppsImportOptions {
+export interface RppsImportOptions extends SourceOverrides {
   /** Date of the extraction (YYYY-MM-DD); default: read from the file name (…_202504040839.txt → 2025-04-04). */
   vintage?: string;
-  producer?: string;
-  title?: string;
-  url?: string;
-  licence?: string;
   /** Text encoding. Default utf8 (older extractions were ISO-8859-1: pass latin1). */
   encoding?: BufferEncoding;
   onProgress?: (rows: number, bytesRead: number) => void;
@@ -49,16 +45,17 @@ export function vintageFromFileName(file: string): string | null {
 }
 
 export function rppsSource(vintage: string, options: RppsImportOptions = {}): SourceRecord {
+  const source = sourceFor(`ans-rpps-${vintage}`, vintage, {
+    producer: "ANS (Agence du numérique en santé), Annuaire santé: RPPS",
+    title: "Extraction en libre accès des professionnels de santé (PS_LibreAcces_Personne_activite): professionals per commune of activity",
+    url: "https://annuaire.sante.fr (extractions en libre accès)",
+    licence: ETALAB,
+  }, options);
   return {
-    id: `ans-rpps-${vintage}`,
-    producer: options.producer ?? "ANS (Agence du numérique en santé), Annuaire santé: RPPS",
-    title: options.title ?? "Extraction en libre accès des professionnels de santé (PS_LibreAcces_Personne_activite): professionals per commune of activity",
-    vintage,
+    ...source,
     note:
       "Distinct professionals (national RPPS number) with at least one activity whose structure is in the commune; one working in " +
       "several communes counts in each, and once in a département. Activities without a commune in France are not counted.",
-    url: options.url ?? "https://annuaire.sante.fr (extractions en libre accès)",
-    licence: options.licence ?? "Licence Ouverte / Etalab 2.0",
   };
 }
 

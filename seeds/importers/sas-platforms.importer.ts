@@ -1,19 +1,14 @@
 import type { DataSource } from "typeorm";
 import { readCsv, parseInteger } from "../lib/csv";
-import { normalizeDepartmentCode } from "../lib/codes";
 import { syncTable, type Row } from "../lib/sync-table";
-import type { SourceRecord } from "../sources";
+import { sourceFor, type SourceOverrides } from "../sources";
 import { upsertSources } from "../sources.seed";
 import type { ImportSummary } from "./import-result";
 import { LineChecker } from "./line-checker";
 
-export interface SasImportOptions {
+export interface SasImportOptions extends SourceOverrides {
   /** Date of the list (YYYY or YYYY-MM-DD). Required. */
   vintage: string;
-  producer?: string;
-  title?: string;
-  url?: string;
-  licence?: string;
   onProgress?: (rows: number, bytesRead: number) => void;
 }
 
@@ -25,19 +20,13 @@ export interface SasImportOptions {
  */
 export async function importSasPlatforms(db: DataSource, file: string, options: SasImportOptions): Promise<ImportSummary> {
   if (!/^\d{4}(-\d{2}(-\d{2})?)?$/.test(options.vintage)) throw new Error(`--vintage must be YYYY or YYYY-MM-DD (received "${options.vintage}")`);
-  const source: SourceRecord = {
-    id: `sas-platforms-${options.vintage}`,
-    producer: options.producer ?? "Ministère de la Santé",
-    title: options.title ?? `Liste des services d'accès aux soins (SAS), ${options.vintage}`,
-    vintage: options.vintage,
-    url: options.url,
-    licence: options.licence,
-  };
-  const departments = new Set(((await db.query("SELECT code FROM department")) as { code: string }[]).map((d) => d.code));
-  const check = new LineChecker(departments);
+  const source = sourceFor(`sas-platforms-${options.vintage}`, options.vintage, {
+    producer: "Ministère de la Santé",
+    title: `Liste des services d'accès aux soins (SAS), ${options.vintage}`,
+  }, options);
+  const check = await LineChecker.open(db);
   const platforms: Row[] = [];
   const links: Row[] = [];
-  const ids = new Map<string, number>();
   const departmentLine = new Map<string, number>();
   try {
     for await (const { line, record } of readCsv(file, { onProgress: options.onProgress })) {
@@ -48,17 +37,15 @@ export async function importSasPlatforms(db: DataSource, file: string, options: 
         reject(`id "${id}" must be 1 to 40 letters, digits, "-" or "_"`);
         continue;
       }
-      if (ids.has(id)) {
-        reject(`id ${id} already given on line ${ids.get(id)}`);
-        continue;
-      }
+      // The id is kept (for duplicates) only once the whole line is accepted.
+      if (!check.unseen(id, `id ${id}`, line)) continue;
       if (name === "") {
         reject("name is empty");
         continue;
       }
       const codes = (record.departments ?? "").split(";").map((c) => c.trim()).filter((c) => c !== "");
-      const normalized = codes.map((c) => normalizeDepartmentCode(c));
-      const bad = codes.filter((c, i) => !normalized[i] || !departments.has(normalized[i]!));
+      const normalized = codes.map((c) => check.departmentCode(c));
+      const bad = codes.filter((_, i) => !normalized[i]);
       if (codes.length === 0 || bad.length > 0) {
         reject(codes.length === 0 ? "departments is empty" : `unknown département code(s): ${bad.join(", ")}`);
         continue;
@@ -73,7 +60,7 @@ export async function importSasPlatforms(db: DataSource, file: string, options: 
         reject(`appointments_booked "${record.appointments_booked}" is not a whole number`);
         continue;
       }
-      ids.set(id, line);
+      check.remember(id, line);
       for (const c of normalized) {
         departmentLine.set(c!, line);
         links.push({ platform_id: id, department_code: c! });

@@ -1,19 +1,11 @@
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { ImportRejectedError } from "../../seeds/importers/import-result";
 import { importPdsa } from "../../seeds/importers/pdsa.importer";
 import { importSasPlatforms } from "../../seeds/importers/sas-platforms.importer";
 import { importZonesRouges } from "../../seeds/importers/zones-rouges.importer";
+import { rejectionOf, useImportFiles } from "../support/import-files";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 let database: TestDatabase;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "import-test-"));
-const file = (name: string, text: string) => {
-  const p = path.join(dir, name);
-  fs.writeFileSync(p, text);
-  return p;
-};
+const { file } = useImportFiles("import-test-");
 const snapshot = async (table: string) => database.db.query(`SELECT * FROM ${table} ORDER BY 1, 2`);
 
 beforeAll(async () => {
@@ -21,13 +13,10 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await database.drop();
-  fs.rmSync(dir, { recursive: true, force: true });
 });
 
 async function expectRejected(run: Promise<unknown>, lines: [number, RegExp][]) {
-  const error = await run.then(() => null, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ImportRejectedError);
-  const rejections = (error as ImportRejectedError).rejections;
+  const { rejections } = await rejectionOf(run);
   expect(rejections.map((r) => r.line)).toEqual(lines.map(([line]) => line));
   lines.forEach(([, message], i) => expect(rejections[i].message).toMatch(message));
 }

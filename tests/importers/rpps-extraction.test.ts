@@ -1,39 +1,17 @@
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { PassThrough } from "node:stream";
 import { runImport } from "../../seeds/import.command";
 import { ImportRejectedError } from "../../seeds/importers/import-result";
 import { importRppsExtraction } from "../../seeds/importers/rpps-extraction.importer";
-import { createTestApi, type TestApi } from "../support/test-api";
-import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { sql } from "../../src/db/sql-dialect";
+import { rejectionOf, useImportFiles } from "../support/import-files";
 import { PROFESSIONS, rppsFile, rppsLine, writeLargeRppsFile, type Activity } from "../support/rpps-file";
+import { useSeededApi } from "../support/suite";
 
-let database: TestDatabase;
-let api: TestApi;
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), "rpps-test-"));
-const file = (name: string, text: string) => {
-  const p = path.join(dir, name);
-  fs.writeFileSync(p, text);
-  return p;
-};
+const ctx = useSeededApi();
+const { dir, file } = useImportFiles("rpps-test-");
 const counts = async (sourceId: string) =>
-  database.db.query(
-    "SELECT commune_code, profession, specialty, headcount FROM professional_commune WHERE source_id = $1 ORDER BY commune_code, profession, specialty".replace(
-      "$1",
-      `'${sourceId}'`,
-    ),
-  );
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  api = await createTestApi(database.db);
-});
-afterAll(async () => {
-  await api?.stop();
-  await database?.drop();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+  sql(ctx.database.db, "SELECT commune_code, profession, specialty, headcount FROM professional_commune WHERE source_id = ? ORDER BY commune_code, profession, specialty", [sourceId]);
 
 const { gp, paediatrician, nurse, pharmacist } = PROFESSIONS;
 const SMALL: Activity[] = [
@@ -49,7 +27,7 @@ const SMALL: Activity[] = [
 
 describe("npm run import -- rpps FILE (the national RPPS extraction, pipe-separated)", () => {
   it("counts distinct professionals per commune, profession and specialty, mapping old codes and arrondissements", async () => {
-    const summary = await importRppsExtraction(database.db, file("PS_LibreAcces_Personne_activite_202504040839.txt", rppsFile(SMALL.map(rppsLine))));
+    const summary = await importRppsExtraction(ctx.database.db, file("PS_LibreAcces_Personne_activite_202504040839.txt", rppsFile(SMALL.map(rppsLine))));
     expect(summary).toMatchObject({ dataset: "rpps", rows: 8, added: 4, changed: 0, removed: 0 });
     expect(summary.notes).toEqual([
       "4 commune × profession figures and 3 département figures (source ans-rpps-2025-04-04)",
@@ -65,7 +43,7 @@ describe("npm run import -- rpps FILE (the national RPPS extraction, pipe-separa
   });
 
   it("answers in GraphQL per commune, and per département as the ANS_RPPS source (a professional counts once per département)", async () => {
-    const { data, errors } = await api.execute(`{
+    const { data, errors } = await ctx.api.execute(`{
       commune(code: "46066") { professionals { profession specialty headcount source { producer vintage } } }
       paris: commune(code: "75056") { professionals(profession: "pediatrie") { specialty headcount } }
       department(code: "46") { professionals(source: ANS_RPPS) { specialty headcount densityPer100k } }
@@ -82,7 +60,7 @@ describe("npm run import -- rpps FILE (the national RPPS extraction, pipe-separa
   });
 
   it("changes nothing when the same extraction is imported again", async () => {
-    const summary = await importRppsExtraction(database.db, file("PS_LibreAcces_Personne_activite_202504040839.txt", rppsFile(SMALL.map(rppsLine))));
+    const summary = await importRppsExtraction(ctx.database.db, file("PS_LibreAcces_Personne_activite_202504040839.txt", rppsFile(SMALL.map(rppsLine))));
     expect(summary).toMatchObject({ added: 0, changed: 0, unchanged: 4, removed: 0 });
   });
 
@@ -92,7 +70,7 @@ describe("npm run import -- rpps FILE (the national RPPS extraction, pipe-separa
     lines[1] = lines[1].replace(/\|$/, ""); // line 3: one field short
     lines[3] = rppsLine({ ...SMALL[3], person: "" }); // line 5: no RPPS number
     lines[5] = rppsLine({ ...SMALL[5], commune: "4609" }); // line 7: not a commune code
-    const error = await importRppsExtraction(database.db, file("PS_LibreAcces_Personne_activite_202504040839.txt", rppsFile(lines))).catch((e: unknown) => e);
+    const error = await rejectionOf(importRppsExtraction(ctx.database.db, file("PS_LibreAcces_Personne_activite_202504040839.txt", rppsFile(lines))));
     expect(error).toBeInstanceOf(ImportRejectedError);
     expect((error as ImportRejectedError).rejections.map((r) => r.line)).toEqual([3, 5, 7]);
     expect((error as ImportRejectedError).message).toMatch(/line 3: malformed line: Invalid Record Length/);
@@ -102,9 +80,9 @@ describe("npm run import -- rpps FILE (the national RPPS extraction, pipe-separa
   });
 
   it("rejects a file that is not the extraction, and needs a vintage when the file name has no date", async () => {
-    const error = await importRppsExtraction(database.db, file("other_20250101.txt", "a|b|c|\n1|2|3|\n")).catch((e: unknown) => e);
+    const error = await importRppsExtraction(ctx.database.db, file("other_20250101.txt", "a|b|c|\n1|2|3|\n")).catch((e: unknown) => e);
     expect((error as ImportRejectedError).rejections).toEqual([{ line: 1, message: expect.stringMatching(/the header lacks "Identification nationale PP"/) }]);
-    await expect(importRppsExtraction(database.db, file("extraction.txt", rppsFile([rppsLine(SMALL[0])])))).rejects.toThrow(/--vintage YYYY-MM-DD is required/);
+    await expect(importRppsExtraction(ctx.database.db, file("extraction.txt", rppsFile([rppsLine(SMALL[0])])))).rejects.toThrow(/--vintage YYYY-MM-DD is required/);
   });
 });
 
@@ -124,12 +102,12 @@ describe("a national-size file through the import command", () => {
     let err = "";
     stdout.on("data", (c) => (out += c));
     stderr.on("data", (c) => (err += c));
-    const code = await runImport(argv, { openDb: async () => database.db, closeDb: async () => {}, stdout, stderr, progressEverySeconds: 1 });
+    const code = await runImport(argv, { openDb: async () => ctx.database.db, closeDb: async () => {}, stdout, stderr, progressEverySeconds: 1 });
     return { code, out, err };
   };
 
   beforeAll(async () => {
-    communes = ((await database.db.query("SELECT code FROM commune ORDER BY code")) as { code: string }[]).map((c) => c.code).slice(0, 3000);
+    communes = ((await ctx.database.db.query("SELECT code FROM commune ORDER BY code")) as { code: string }[]).map((c) => c.code).slice(0, 3000);
   });
 
   it("imports 100,000 lines with a progress bar (rows, rows/s, ETA) and a summary", async () => {
@@ -141,21 +119,21 @@ describe("a national-size file through the import command", () => {
     expect(err).toMatch(/^rpps \[=+\] 100% \| 100,000 rows \| [\d,]+ rows\/s \| ETA 0s$/m);
     expect(out).toMatch(/^rpps: 100,000 rows read in [\d.]+ s \([\d,]+ rows\/s\); \d+ added, 0 changed, 0 unchanged, 0 removed, 0 rejected$/m);
     process.stdout.write(`[rpps import] ${out.split("\n")[0]}\n`);
-    const [{ total }] = await database.db.query("SELECT SUM(headcount) AS total FROM professional_commune WHERE source_id = 'ans-rpps-2026-01-15'");
+    const [{ total }] = await ctx.database.db.query("SELECT SUM(headcount) AS total FROM professional_commune WHERE source_id = 'ans-rpps-2026-01-15'");
     // Every line is a distinct (person, commune) activity except the repeated ones of each person.
     const distinct = new Set(Array.from({ length: LINES }, (_, i) => { const a = activityOf(i); return `${a.person}|${a.commune}`; })).size;
     expect(Number(total)).toBe(distinct);
   });
 
   it("rejects the same file with one malformed line, naming it, and leaves the data as it was", async () => {
-    const before = await database.db.query("SELECT COUNT(*) AS n, SUM(headcount) AS total FROM professional_commune");
+    const before = await ctx.database.db.query("SELECT COUNT(*) AS n, SUM(headcount) AS total FROM professional_commune");
     const bad = path.join(dir, "PS_LibreAcces_Personne_activite_202602010000.txt");
     await writeLargeRppsFile(bad, LINES, activityOf, (line) => (line === 54_321 ? "8|000|0000|DR" : null));
     const { code, out, err } = await run(["rpps", bad]);
     expect(code).toBe(1);
     expect(out).toBe("");
     expect(err).toMatch(/rpps: file rejected, nothing was changed \(1 bad line\):\n {2}line 54321: malformed line: Invalid Record Length/);
-    expect(await database.db.query("SELECT COUNT(*) AS n, SUM(headcount) AS total FROM professional_commune")).toEqual(before);
-    expect(await database.db.query("SELECT id FROM source WHERE id = 'ans-rpps-2026-02-01'")).toEqual([]);
+    expect(await ctx.database.db.query("SELECT COUNT(*) AS n, SUM(headcount) AS total FROM professional_commune")).toEqual(before);
+    expect(await ctx.database.db.query("SELECT id FROM source WHERE id = 'ans-rpps-2026-02-01'")).toEqual([]);
   });
 });
