@@ -10,6 +10,11 @@ export function isPostgres(db: DataSource | EntityManager): boolean {
   return connection.driver.options.type === "postgres";
 }
 
+/** A boolean as a bound parameter: PostgreSQL takes booleans, SQLite stores 0/1. */
+export function bool(db: DataSource | EntityManager, value: boolean): boolean | number {
+  return isPostgres(db) ? value : value ? 1 : 0;
+}
+
 /**
  * Raw SQL is written once with `?` markers; PostgreSQL wants `$1, $2…`. Markers inside
  * string literals are not expected in our queries (values are always bound).

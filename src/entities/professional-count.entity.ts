@@ -35,4 +35,7 @@ export class ProfessionalCount {
   @Field(() => Int, { description: "Number of distinct professionals (by national RPPS number) with an activity in the commune." })
   @Column({ type: "integer" })
   headcount: number;
+
+  /** Profession and specialty in search form (see toSearchText), for the text filter; not stored. */
+  searchText: string;
 }

@@ -3,6 +3,7 @@ import { ProfessionalCount } from "../entities/professional-count.entity";
 import { ProfessionalStat } from "../entities/professional-stat.entity";
 import { sql } from "../db/sql-dialect";
 import { familyOf, type ProfessionalSource } from "../services/professional-sources";
+import { toSearchText } from "../services/search-text";
 import { BATCHED, type Batching, batchLoader, LoaderFamily, manyByKey, selectWhereIn } from "./batch";
 
 /** A stat with the vintage of its source, so a Measure can carry its date. */
@@ -36,6 +37,7 @@ function toProfessionalCount(row: Record<string, unknown>): ProfessionalCount {
   count.profession = String(row.profession);
   count.specialtyKey = String(row.specialty);
   count.headcount = Number(row.headcount);
+  count.searchText = toSearchText(`${count.profession} ${count.specialtyKey}`);
   return count;
 }
 
@@ -63,7 +65,7 @@ export function createProfessionalLoaders(db: DataSource, batching: Batching = B
             [sourceId],
           );
           return manyByKey(codes, rows.map(toProfessionalCount), (c) => c.communeCode);
-        }),
+        }, batching),
     ),
     /** The vintages each producer family holds, oldest first (one statement per request). */
     vintages(): Promise<Map<ProfessionalSource, SourceVintage[]>> {

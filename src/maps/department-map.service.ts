@@ -2,9 +2,10 @@ import type { RequestContext } from "../context/request-context";
 import { sql } from "../db/sql-dialect";
 import type { Source } from "../entities/source.entity";
 import { BadUserInputError } from "../errors/errors";
-import { professionalSourceId } from "../services/measure.service";
+import { pickVintage, professionalSourceId } from "../services/measure.service";
 import { GP_SPECIALTY, ProfessionalSource } from "../services/professional-sources";
 import { toSearchText } from "../services/search-text";
+import { sourceOf } from "../services/source.service";
 import { MAP_MEASURES, type MapRequest } from "./map-measures";
 
 /** A source as printed on a map: a row of the `source` table, or a text for computed figures. */
@@ -33,12 +34,6 @@ interface Row {
 async function departmentNames(ctx: RequestContext): Promise<Map<string, string>> {
   const rows = await sql<{ code: string; name: string }>(ctx.db, "SELECT code, name FROM department ORDER BY code");
   return new Map(rows.map((r) => [r.code, r.name]));
-}
-
-async function sourceRow(ctx: RequestContext, id: string): Promise<Source> {
-  const source = await ctx.loaders.source.byId.load(id);
-  if (!source) throw new Error(`missing source row "${id}"`);
-  return source;
 }
 
 /** GP density, or any specialty of a producer: densities per 100,000 when the producer gives them, headcounts otherwise. */
@@ -72,7 +67,7 @@ async function professionalMap(ctx: RequestContext, request: MapRequest, base: O
     const value = densities ? r.density : r.headcount;
     if (value !== null && value !== undefined) values.set(String(r.department_code), Number(value));
   }
-  const source = await sourceRow(ctx, id);
+  const source = await sourceOf(ctx, id);
   const label = request.measure === "gpDensity" ? "General practitioners" : specialty;
   return {
     ...base,
@@ -95,7 +90,7 @@ async function indicatorMap(ctx: RequestContext, request: MapRequest, indicator:
   );
   const dates = [...new Set(rows.map((r) => String(r.observed_on)))];
   if (dates.length === 0) throw new BadUserInputError(`no figure per département is loaded for ${request.measure}`);
-  const chosen = request.vintage ? dates.filter((d) => d === request.vintage || d.startsWith(request.vintage!)).pop() : dates[dates.length - 1];
+  const chosen = pickVintage(dates, request.vintage, (d) => d);
   if (!chosen) {
     throw new BadUserInputError(`vintage "${request.vintage}" of ${request.measure} is not loaded (available: ${dates.slice(-24).join(", ")})`, {
       invalidArguments: ["vintage"],
@@ -110,7 +105,7 @@ async function indicatorMap(ctx: RequestContext, request: MapRequest, indicator:
     if (!values.has(code)) values.set(code, Number(r.value));
     sourceIds.add(String(r.source_id));
   }
-  const sources = await Promise.all([...sourceIds].map((id) => sourceRow(ctx, id)));
+  const sources = await Promise.all([...sourceIds].map((id) => sourceOf(ctx, id)));
   return {
     ...base,
     title: definition?.label ?? indicator,

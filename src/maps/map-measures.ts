@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ProfessionalSource } from "../services/professional-sources";
+import { VINTAGE } from "../validation/vintage";
 
 /**
  * Measures that `GET /maps/departements.svg?measure=…` can draw, one value per département.
@@ -43,7 +44,7 @@ export const mapQuerySchema = z
     source: z.enum(ProfessionalSource, { error: `source must be one of ${Object.values(ProfessionalSource).join(", ")}` }).optional(),
     vintage: z
       .string()
-      .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, 'vintage must be a year or a date, e.g. "2025" or "2024-09-01"')
+      .regex(VINTAGE, 'vintage must be a year or a date, e.g. "2025" or "2024-09-01"')
       .optional(),
     specialty: z.string().min(2, "specialty must be 2 to 100 characters long").max(100, "specialty must be 2 to 100 characters long").optional(),
     includeUnconfirmed: z.enum(["true", "false"], { error: "includeUnconfirmed must be true or false" }).optional(),

@@ -11,11 +11,15 @@ import { CareOfferRefs } from "../schema/subgraphs/care-offer.references";
 import { Indicator } from "../schema/types/indicator.type";
 import { aggregateStats, matchesSpecialty, professionalSourceId } from "../services/measure.service";
 import { ProfessionalSource } from "../services/professional-sources";
+import { DEPARTMENT_CODE, REGION_CODE } from "../validation/territory-codes";
 import { ProfessionalArgs } from "./care-offer.args";
 import { ZonesRougesArgs } from "./zone-rouge.args";
 
+/** A code format without its `^…$` anchors, to embed in a larger pattern. */
+const unanchored = (format: RegExp) => format.source.replace(/^\^|\$$/g, "");
+
 /** Territory keys of indicators: France, a région or a département. */
-export const TERRITORY_KEY = /^(FR|region:\d{2}|department:(\d{2}|2[AB]|97[1-6]))$/;
+export const TERRITORY_KEY = new RegExp(`^(FR|region:${unanchored(REGION_CODE)}|department:${unanchored(DEPARTMENT_CODE)})$`);
 
 @ArgsType()
 class IndicatorArgs {

@@ -1,6 +1,7 @@
 import { IsOptional, Length, Matches } from "class-validator";
 import { ArgsType, Field } from "type-graphql";
 import { ProfessionalSource } from "../services/professional-sources";
+import { VINTAGE } from "../validation/vintage";
 
 @ArgsType()
 export class ProfessionalArgs {
@@ -15,7 +16,7 @@ export class ProfessionalArgs {
 
   @Field(() => String, { nullable: true, description: 'Vintage of that producer ("2010", "2025"); the latest by default.' })
   @IsOptional()
-  @Matches(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: 'vintage must be a year or a date, e.g. "2025" (received "$value")' })
+  @Matches(VINTAGE, { message: 'vintage must be a year or a date, e.g. "2025" (received "$value")' })
   vintage?: string;
 }
 
@@ -27,7 +28,7 @@ export class DensityArgs {
 
   @Field(() => String, { nullable: true, description: "Vintage of that producer; the latest by default." })
   @IsOptional()
-  @Matches(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: 'vintage must be a year or a date, e.g. "2025" (received "$value")' })
+  @Matches(VINTAGE, { message: 'vintage must be a year or a date, e.g. "2025" (received "$value")' })
   vintage?: string;
 }
 
@@ -40,6 +41,6 @@ export class CommuneProfessionalArgs {
 
   @Field(() => String, { nullable: true, description: 'Date of the RPPS extraction ("2025-04-04", or a prefix such as "2025"); the latest imported by default.' })
   @IsOptional()
-  @Matches(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: 'vintage must be a year or a date, e.g. "2025" (received "$value")' })
+  @Matches(VINTAGE, { message: 'vintage must be a year or a date, e.g. "2025" (received "$value")' })
   vintage?: string;
 }

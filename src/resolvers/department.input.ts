@@ -2,6 +2,7 @@ import { IsNumber, IsOptional, Length, Matches, Min } from "class-validator";
 import { Field, Float, InputType, registerEnumType } from "type-graphql";
 import { ProfessionalSource } from "../services/professional-sources";
 import { FORMAT_HINTS, REGION_CODE } from "../validation/territory-codes";
+import { VINTAGE } from "../validation/vintage";
 
 @InputType("DepartmentFilter", { description: "Conditions a département must meet; all given conditions apply (AND)." })
 export class DepartmentFilter {
@@ -39,7 +40,7 @@ export class DepartmentFilter {
 
   @Field(() => String, { nullable: true, description: "Vintage of that producer; the latest by default." })
   @IsOptional()
-  @Matches(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: 'gpDensityVintage must be a year or a date (received "$value")' })
+  @Matches(VINTAGE, { message: 'gpDensityVintage must be a year or a date (received "$value")' })
   gpDensityVintage?: string;
 }
 

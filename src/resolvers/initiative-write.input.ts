@@ -2,6 +2,7 @@ import { ArrayMaxSize, IsIn, IsInt, IsOptional, Length, Matches, Min, ValidateNe
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import type { Initiative } from "../entities/initiative.entity";
 import { InitiativeKind } from "../entities/initiative-kind";
+import { VINTAGE } from "../validation/vintage";
 
 export enum TerritoryLevel {
   REGION = "REGION",
@@ -31,8 +32,6 @@ export class PlaceInput {
   code: string;
 }
 
-const DATE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
-
 /** Fields a partner writes; `implements Partial<Initiative>` makes a renamed column break this input at compile time. */
 @InputType("CreateInitiativeInput", { description: "A new initiative of the caller's organization." })
 export class CreateInitiativeInput implements Partial<Initiative> {
@@ -50,7 +49,7 @@ export class CreateInitiativeInput implements Partial<Initiative> {
 
   @Field(() => String, { nullable: true, description: "When it started: YYYY, YYYY-MM or YYYY-MM-DD." })
   @IsOptional()
-  @Matches(DATE, { message: 'startedOn must be YYYY, YYYY-MM or YYYY-MM-DD (received "$value")' })
+  @Matches(VINTAGE, { message: 'startedOn must be YYYY, YYYY-MM or YYYY-MM-DD (received "$value")' })
   startedOn?: string;
 
   @Field({ description: 'Where it stands ("running", "in preparation"…).' })
@@ -104,7 +103,7 @@ export class UpdateInitiativeInput implements Partial<Initiative> {
 
   @Field(() => String, { nullable: true, description: "New start date." })
   @IsOptional()
-  @Matches(DATE, { message: 'startedOn must be YYYY, YYYY-MM or YYYY-MM-DD (received "$value")' })
+  @Matches(VINTAGE, { message: 'startedOn must be YYYY, YYYY-MM or YYYY-MM-DD (received "$value")' })
   startedOn?: string;
 
   @Field({ nullable: true, description: "New status." })

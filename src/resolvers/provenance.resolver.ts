@@ -13,18 +13,12 @@ import { Measure } from "../schema/types/measure.type";
 import { mapUrl } from "../maps/map-measures";
 import { historyOf } from "../services/measure.service";
 import { familyOf } from "../services/professional-sources";
+import { sourceOf } from "../services/source.service";
 
 const MAP_URL_DESCRIPTION =
   "Address of a map of France showing this figure for every département (same producer and vintage), as an SVG image; " +
   "the same address ending in .png instead of .svg gives a PNG image. Relative to the API's address, e.g. " +
   "http://localhost:4000/maps/departements.svg?measure=gpDensity. Null when no such map exists.";
-
-/** Loads a source that a row points to; a dangling id is a data bug, not a client error. */
-async function sourceOf(ctx: RequestContext, id: string): Promise<Source> {
-  const source = await ctx.loaders.source.byId.load(id);
-  if (!source) throw new Error(`missing source row "${id}"`);
-  return source;
-}
 
 @Resolver(() => Measure)
 export class MeasureResolver {

@@ -3,15 +3,13 @@ import type { EntityManager } from "typeorm";
 import { requireKey, requireOwner } from "../auth/authorization";
 import type { RequestContext } from "../context/request-context";
 import type { Initiative } from "../entities/initiative.entity";
-import { isPostgres, markers, sql } from "../db/sql-dialect";
+import { bool, markers, sql } from "../db/sql-dialect";
 import { BadUserInputError, ConflictError, NotFoundError } from "../errors/errors";
 import { INITIATIVE_COLUMNS, toInitiative } from "../loaders/initiative.loader";
 import type { CreateInitiativeInput, PlaceInput, UpdateInitiativeInput } from "../resolvers/initiative-write.input";
 import { audit } from "./audit.service";
 import { placesOf } from "./initiative-places";
 import { afterWrite } from "./read-cache";
-
-const bool = (m: EntityManager, value: boolean) => (isPostgres(m) ? value : value ? 1 : 0);
 
 async function loadInitiative(m: EntityManager, id: string): Promise<Initiative | null> {
   const [row] = await sql<Record<string, unknown>>(m, `SELECT ${INITIATIVE_COLUMNS} FROM initiative i WHERE i.id = ?`, [id]);

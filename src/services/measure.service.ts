@@ -57,13 +57,21 @@ export async function latestIndicator(ctx: RequestContext, indicator: string, te
 }
 
 /**
+ * Of vintages listed oldest first, the latest that is `wanted` or starts with it ("2025" picks
+ * the last 2025 extraction); the latest of all when none is wanted.
+ */
+export function pickVintage<T>(items: readonly T[], wanted: string | null | undefined, vintageOf: (item: T) => string): T | undefined {
+  return wanted ? items.findLast((item) => vintageOf(item).startsWith(wanted)) : items[items.length - 1];
+}
+
+/**
  * The source id of a producer family at a vintage (the latest by default). An unknown vintage
  * is a client error that lists the ones available.
  */
 export async function professionalSourceId(ctx: RequestContext, family: ProfessionalSource, vintage?: string | null): Promise<{ id: string; family: string[] }> {
   const vintages = (await ctx.loaders.professional.vintages()).get(family) ?? [];
   if (vintages.length === 0) throw new BadUserInputError(`no data loaded for source ${family}`);
-  const chosen = vintage ? vintages.find((v) => v.vintage === vintage || v.vintage.startsWith(vintage)) : vintages[vintages.length - 1];
+  const chosen = pickVintage(vintages, vintage, (v) => v.vintage);
   if (!chosen) {
     throw new BadUserInputError(`vintage "${vintage}" of ${family} is not loaded (available: ${vintages.map((v) => v.vintage).join(", ")})`);
   }
@@ -191,10 +199,10 @@ export async function historyOf(ctx: RequestContext, m: Measure): Promise<Measur
 export async function communeProfessionals(ctx: RequestContext, communeCode: string, text?: string | null, vintage?: string | null): Promise<ProfessionalCount[]> {
   const sources = await ctx.loaders.professional.communeSources();
   if (sources.length === 0) return [];
-  const chosen = vintage ? sources.filter((s) => s.vintage === vintage || s.vintage.startsWith(vintage)).pop() : sources[sources.length - 1];
+  const chosen = pickVintage(sources, vintage, (s) => s.vintage);
   if (!chosen) throw new BadUserInputError(`RPPS extraction "${vintage}" is not loaded (available: ${sources.map((s) => s.vintage).join(", ")})`, { invalidArguments: ["vintage"] });
   const counts = await ctx.loaders.professional.byCommune.with(chosen.id).load(communeCode);
   if (!text) return counts;
   const wanted = toSearchText(text);
-  return counts.filter((c) => toSearchText(`${c.profession} ${c.specialtyKey}`).includes(wanted));
+  return counts.filter((c) => c.searchText.includes(wanted));
 }

@@ -3,7 +3,7 @@ import type { EntityManager } from "typeorm";
 import { requireKey, requireOwner, requireTerritorialAuthority } from "../auth/authorization";
 import type { RequestContext } from "../context/request-context";
 import { MissionDay, Volunteer, ZoneNeeds } from "../entities/volunteer.entity";
-import { isPostgres, markers, sql } from "../db/sql-dialect";
+import { bool, isPostgres, markers, sql } from "../db/sql-dialect";
 import { BadUserInputError, NotFoundError } from "../errors/errors";
 import type { DeclareZoneNeedsInput, OfferMissionDaysInput, RegisterVolunteerInput } from "../resolvers/mission.input";
 import { audit } from "./audit.service";
@@ -11,8 +11,6 @@ import { afterWrite } from "./read-cache";
 
 /** The scheme lets a volunteer give up to two days a month (Pacte de lutte contre les déserts médicaux, 2025). */
 export const MAX_DAYS_PER_MONTH = 2;
-
-const bool = (m: EntityManager, value: boolean) => (isPostgres(m) ? value : value ? 1 : 0);
 
 export function toVolunteer(row: Record<string, unknown>): Volunteer {
   return Object.assign(new Volunteer(), {

@@ -41,31 +41,35 @@ export async function listDepartments(
   const usesDensity =
     filter?.gpDensityBelow !== undefined || filter?.gpDensityAtLeast !== undefined ||
     order === DepartmentOrder.GP_DENSITY_ASC || order === DepartmentOrder.GP_DENSITY_DESC;
-  let density = "";
+  let join = "";
+  const joinParams: unknown[] = [];
   if (usesDensity) {
     // GP densities are care-offer data, read from the shared database for filtering and ordering.
+    // The key (source_id, department_code, specialty) gives at most one row per département.
     const family = filter?.gpDensitySource ?? ProfessionalSource.DREES_RPPS;
     const source = await professionalSourceId(ctx, family, filter?.gpDensityVintage);
-    density = `(SELECT ps.density FROM professional_stat ps WHERE ps.department_code = d.code AND ps.source_id = '${source.id.replace(/'/g, "''")}' AND ps.specialty = '${GP_SPECIALTY[family].replace(/'/g, "''")}')`;
+    join = " LEFT JOIN professional_stat ps ON ps.department_code = d.code AND ps.source_id = ? AND ps.specialty = ?";
+    joinParams.push(source.id, GP_SPECIALTY[family]);
     if (filter?.gpDensityBelow !== undefined && filter.gpDensityBelow !== null) {
-      where.push(`${density} < ?`);
+      where.push("ps.density < ?");
       params.push(filter.gpDensityBelow);
     }
     if (filter?.gpDensityAtLeast !== undefined && filter.gpDensityAtLeast !== null) {
-      where.push(`${density} >= ?`);
+      where.push("ps.density >= ?");
       params.push(filter.gpDensityAtLeast);
     }
   }
+  // Départements without a figure come last in both directions.
   const orderBy =
     order === DepartmentOrder.NAME ? "d.search_name"
     : order === DepartmentOrder.POPULATION_DESC ? "d.population DESC, d.code"
-    : order === DepartmentOrder.GP_DENSITY_ASC ? `CASE WHEN ${density} IS NULL THEN 1 ELSE 0 END, ${density} ASC, d.code`
-    : order === DepartmentOrder.GP_DENSITY_DESC ? `CASE WHEN ${density} IS NULL THEN 1 ELSE 0 END, ${density} DESC, d.code`
+    : order === DepartmentOrder.GP_DENSITY_ASC ? "CASE WHEN ps.density IS NULL THEN 1 ELSE 0 END, ps.density ASC, d.code"
+    : order === DepartmentOrder.GP_DENSITY_DESC ? "CASE WHEN ps.density IS NULL THEN 1 ELSE 0 END, ps.density DESC, d.code"
     : "d.code";
   const rows = await sql<SqlRow>(
     ctx.db,
-    `SELECT ${DEPARTMENT_COLUMNS} FROM department d${where.length ? ` WHERE ${where.join(" AND ")}` : ""} ORDER BY ${orderBy}`,
-    params,
+    `SELECT ${DEPARTMENT_COLUMNS} FROM department d${join}${where.length ? ` WHERE ${where.join(" AND ")}` : ""} ORDER BY ${orderBy}`,
+    [...joinParams, ...params],
   );
   return rows.map(toDepartment);
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from "typeorm";
 import type { RequestContext } from "../context/request-context";
 import { requireKey, requireTerritorialAuthority } from "../auth/authorization";
 import { type ZoneRouge, ZONES_ROUGES_LIST_DATE, ZONES_ROUGES_PROGRAMME } from "../entities/zone-rouge.entity";
-import { isPostgres, sql } from "../db/sql-dialect";
+import { bool, sql } from "../db/sql-dialect";
 import { BadUserInputError, NotFoundError } from "../errors/errors";
 import { audit } from "./audit.service";
 import { afterWrite } from "./read-cache";
@@ -37,14 +37,14 @@ export async function designateZoneRouge(ctx: RequestContext, input: Designation
       m,
       `INSERT INTO source (id, producer, title, vintage, vintage_inferred, note, url, licence) VALUES (?, ?, ?, ?, ?, NULL, NULL, NULL)
        ON CONFLICT (id) DO NOTHING`,
-      [sourceId, organization?.name ?? caller.organizationId, "Designation recorded through the territoire-santé API", designatedOn, isPostgres(m) ? false : 0],
+      [sourceId, organization?.name ?? caller.organizationId, "Designation recorded through the territoire-santé API", designatedOn, bool(m, false)],
     );
     await sql(
       m,
       `INSERT INTO zone_rouge (epci_siren, designated_on, programme, confirmed, note, source_id) VALUES (?, ?, ?, ?, ?, ?)
        ON CONFLICT (epci_siren) DO UPDATE SET designated_on = excluded.designated_on, programme = excluded.programme,
          confirmed = excluded.confirmed, note = excluded.note, source_id = excluded.source_id`,
-      [input.siren, designatedOn, ZONES_ROUGES_PROGRAMME, isPostgres(m) ? true : 1, input.note ?? null, sourceId],
+      [input.siren, designatedOn, ZONES_ROUGES_PROGRAMME, bool(m, true), input.note ?? null, sourceId],
     );
     await audit(m, caller, "designateZoneRouge", "zone_rouge", input.siren, before, await current(m, input.siren));
   }));
