@@ -4,6 +4,7 @@ import { Client } from "pg";
 import type { DatabaseConfig } from "../src/config/config";
 import { PROJECT_ROOT } from "../src/config/project-root";
 import { openDatabase } from "../src/db/data-source";
+import { postgresUrlWithSchema } from "../src/db/postgres-url";
 import { seedIfEmpty } from "../seeds/seed";
 
 /** The benchmark's databases: one SQLite file and one PostgreSQL schema, seeded from the bundled data once. */
@@ -18,12 +19,6 @@ export interface BenchDatabases {
 export const BENCH_SQLITE = path.join(PROJECT_ROOT, "bench", "tmp", "bench.sqlite");
 export const BENCH_POSTGRES = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
 export const BENCH_SCHEMA = process.env.BENCH_SCHEMA ?? "bench_territoire_sante";
-
-function withSearchPath(url: string, schema: string): string {
-  const u = new URL(url);
-  u.searchParams.set("options", `-c search_path=${schema}`);
-  return u.toString();
-}
 
 async function seeded(config: DatabaseConfig, log: (line: string) => void): Promise<string[]> {
   const db = await openDatabase(config);
@@ -48,7 +43,7 @@ export async function prepareDatabases(log: (line: string) => void): Promise<Ben
   } finally {
     await admin.end();
   }
-  const postgresUrl = withSearchPath(BENCH_POSTGRES, BENCH_SCHEMA);
+  const postgresUrl = postgresUrlWithSchema(BENCH_POSTGRES, BENCH_SCHEMA);
   const pgSirens = await seeded({ kind: "postgres", url: postgresUrl }, log);
   if (pgSirens.join() !== sirens.join()) throw new Error("the SQLite and PostgreSQL benchmark databases hold different EPCI");
 

@@ -10,6 +10,7 @@ import { Metrics } from "../src/observability/metrics";
 import { startTracing } from "../src/observability/tracing";
 import { startServer, type RunningServer } from "../src/server/start-server";
 import { seedAll } from "../seeds/seed";
+import { postGraphQL } from "./processes";
 
 /**
  * `npm run bench:observability`: the hero query through the gateway over HTTP, one request at
@@ -17,21 +18,15 @@ import { seedAll } from "../seeds/seed";
  * tracing (every request sampled, spans exported over OTLP/HTTP to a local sink). One run;
  * prints the mean time per request and the ratios.
  */
-const HERO = JSON.stringify({ query: `query Hero { region(code: "76") { name zonesRouges { siren name population initiatives { title kind carriers { name } } } } }` });
+const HERO = { query: `query Hero { region(code: "76") { name zonesRouges { siren name population initiatives { title kind carriers { name } } } } }` };
 const WARM_UP = Number(process.env.BENCH_WARM_UP ?? 300);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 4);
 const PER_ROUND = Number(process.env.BENCH_PER_ROUND ?? 150);
 
-async function hero(server: RunningServer): Promise<void> {
-  const res = await fetch(server.url, { method: "POST", headers: { "content-type": "application/json" }, body: HERO });
-  if (res.status !== 200) throw new Error(`HTTP ${res.status}`);
-  await res.arrayBuffer();
-}
-
 /** Total milliseconds of `count` sequential hero queries. */
 async function timed(server: RunningServer, count: number): Promise<number> {
   const started = performance.now();
-  for (let i = 0; i < count; i++) await hero(server);
+  for (let i = 0; i < count; i++) await postGraphQL(server.url, HERO);
   return performance.now() - started;
 }
 

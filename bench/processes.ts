@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
+import type { RequestBody } from "./queries";
 
 /** A contender's server, started as its own process so that it never shares a core's event loop with the load generator. */
 export interface ServerProcess {
@@ -68,4 +69,12 @@ export async function waitUntilIdle(pid: number, maxMs = 120_000): Promise<void>
     if (now === null || now - previous <= 1) return; // 1 tick = 10 ms: ≤ 4% of 250 ms
     previous = now;
   }
+}
+
+/** POSTs a GraphQL request and returns its `data`; throws unless the answer is HTTP 200 without errors. */
+export async function postGraphQL(url: string, body: RequestBody): Promise<any> {
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) });
+  const json = (await res.json()) as any;
+  if (res.status !== 200 || json.errors) throw new Error(`HTTP ${res.status}: ${JSON.stringify(json.errors ?? json).slice(0, 500)}`);
+  return json.data;
 }

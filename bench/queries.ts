@@ -38,11 +38,11 @@ export const HERO_QUERY = `{ region(code: "76") { name zonesRouges { siren name 
 const HERO_PGL = `{ regionByCode(code: "76") { name zonesRouges { nodes { siren name population
   initiatives { nodes { title kind initiativeCarriersByInitiativeId { nodes { organizationByOrganizationId { name } } } } } } } } }`;
 
-const FLAT_LIST = `query EpciPage($after: String) { epcis(first: 100, after: $after) { edges { node { name population } } pageInfo { hasNextPage } } }`;
+export const FLAT_LIST_QUERY = `query EpciPage($after: String) { epcis(first: 100, after: $after) { edges { node { name population } } pageInfo { hasNextPage } } }`;
 const FLAT_LIST_PGL = `query EpciPage($offset: Int!) { allEpcis(first: 100, offset: $offset, orderBy: [SEARCH_NAME_ASC, SIREN_ASC]) {
   nodes { name population } pageInfo { hasNextPage } } }`;
 
-const POINT = `query Epci($siren: ID!) { epci(siren: $siren) { siren name kind population } }`;
+export const POINT_QUERY = `query Epci($siren: ID!) { epci(siren: $siren) { siren name kind population } }`;
 const POINT_PGL = `query Epci($siren: String!) { epciBySiren(siren: $siren) { siren name kind population } }`;
 
 export const FAN_OUT_QUERY = `{ regions { name departments { name epcis { name communes { name } } } } }`;
@@ -100,7 +100,7 @@ export function benchQueries(data: QueryData): BenchQuery[] {
       body: (dialect, i) => {
         const page = i % pages;
         return dialect === "ours"
-          ? { query: FLAT_LIST, variables: page === 0 ? {} : { after: cursorOf(page * PAGE_SIZE - 1) } }
+          ? { query: FLAT_LIST_QUERY, variables: page === 0 ? {} : { after: cursorOf(page * PAGE_SIZE - 1) } }
           : { query: FLAT_LIST_PGL, variables: { offset: page * PAGE_SIZE } };
       },
       // Same order on every contender of an engine (name, then SIREN): pages compare as they are.
@@ -113,7 +113,7 @@ export function benchQueries(data: QueryData): BenchQuery[] {
     {
       id: "point",
       title: "point lookup: epci(siren), SIREN varies",
-      body: (dialect, i) => ({ query: dialect === "ours" ? POINT : POINT_PGL, variables: { siren: sirenAt(i) } }),
+      body: (dialect, i) => ({ query: dialect === "ours" ? POINT_QUERY : POINT_PGL, variables: { siren: sirenAt(i) } }),
       normalise: (dialect, d) => (dialect === "ours" ? d.epci : d.epciBySiren),
       checks: 5,
     },

@@ -8,8 +8,8 @@ import { PROJECT_ROOT } from "../src/config/project-root";
 import { CONTENDERS, type Contender, NODE_22, POSTGRAPHILE_DIR, REDIS_URL } from "./contenders";
 import { type BenchDatabases, prepareDatabases } from "./databases";
 import { type LoadSettings, measure } from "./load";
-import { startServerProcess, waitUntilIdle } from "./processes";
-import { type BenchQuery, benchQueries, type RequestBody } from "./queries";
+import { postGraphQL, startServerProcess, waitUntilIdle } from "./processes";
+import { type BenchQuery, benchQueries } from "./queries";
 import { describeMachine, markdownReport, type Measurement, type Results, rows, textTable, goals } from "./report";
 
 /**
@@ -21,13 +21,6 @@ import { describeMachine, markdownReport, type Measurement, type Results, rows, 
  */
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
-
-async function post(url: string, body: RequestBody): Promise<any> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) });
-  const json = (await res.json()) as any;
-  if (res.status !== 200 || json.errors) throw new Error(`HTTP ${res.status}: ${JSON.stringify(json.errors ?? json).slice(0, 500)}`);
-  return json.data;
-}
 
 async function statementsSoFar(url: string): Promise<number> {
   const res = await fetch(new URL("/bench/sql-statements", url));
@@ -166,7 +159,7 @@ async function checkAnswers(url: string, contender: Contender, query: BenchQuery
     const body = query.body(contender.dialect, i % query.checks);
     const before = contender.countsStatements && i === 0 ? await statementsSoFar(url) : 0;
     const started = performance.now();
-    const data = await post(url, body);
+    const data = await postGraphQL(url, body);
     singleRequestMs = performance.now() - started;
     if (contender.countsStatements && i === 0) sqlStatements = (await statementsSoFar(url)) - before;
     references.check(contender.label, `${query.id}#${i % query.checks}`, query.normalise(contender.dialect, data));

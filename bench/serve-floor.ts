@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import Database from "better-sqlite3";
 import { Pool } from "pg";
 import { parseDatabaseUrl } from "../src/config/config";
-import { FAN_OUT_QUERY, HERO_QUERY, benchQueries, offsetAfter, type RequestBody } from "./queries";
+import { FAN_OUT_QUERY, FLAT_LIST_QUERY, HERO_QUERY, POINT_QUERY, offsetAfter, type RequestBody } from "./queries";
 
 /**
  * The floor: the benchmark's rows fetched with hand-written SQL through the same drivers
@@ -122,11 +122,10 @@ function main(): void {
   const config = parseDatabaseUrl(process.env.DATABASE_URL);
   const db = config.kind === "sqlite" ? sqliteDb(config.path) : postgresDb(config.url);
   // The query texts our contenders receive; the floor answers exactly those.
-  const [, flat, lookup] = benchQueries({ sirens: ["000000000"] });
   const handlers = new Map<string, (variables: Record<string, any>) => Promise<unknown>>([
     [HERO_QUERY, () => hero(db, "76")],
-    [flat.body("ours", 0).query, (v) => flatList(db, v.after)],
-    [lookup.body("ours", 0).query, (v) => point(db, String(v.siren))],
+    [FLAT_LIST_QUERY, (v) => flatList(db, v.after)],
+    [POINT_QUERY, (v) => point(db, String(v.siren))],
     [FAN_OUT_QUERY, () => fanOut(db)],
   ]);
   // Same keep-alive settings as our server (src/server/start-server.ts), so neither resets busy connections.

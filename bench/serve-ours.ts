@@ -34,7 +34,7 @@ async function main(): Promise<void> {
           ALL_SUBGRAPHS.map((s) => startServer({ db, mode: { kind: "subgraph", name: s.name }, port: 0, host: "127.0.0.1", limits: config.limits, responseCache: undefined })),
         )
       : [];
-  const gatewayConfig = { subgraphs: Object.fromEntries(ALL_SUBGRAPHS.map((s, i) => [s.name, { url: subgraphs[i]?.url }]).filter(([, v]) => (v as { url?: string }).url)), partners: [] };
+  const gatewayConfig = { subgraphs: Object.fromEntries(subgraphs.map((s, i) => [ALL_SUBGRAPHS[i].name, { url: s.url }])), partners: [] };
   const running = await startServer({
     db,
     mode: process.env.BENCH_MODE === "monolith" ? { kind: "monolith" } : { kind: "gateway", config: gatewayConfig },

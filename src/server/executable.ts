@@ -1,3 +1,4 @@
+import type { QueryPlan } from "@apollo/query-planner";
 import { buildFederatedSubgraph } from "../schema/build-schema";
 import { buildMonolithSchema } from "../schema/monolith";
 import { ALL_SUBGRAPHS } from "../schema/subgraphs";
@@ -23,6 +24,8 @@ export interface BuildOptions {
   reportError?: (error: unknown) => void;
   /** How long the gateway waits for a remote subgraph. Default 10000 (createGateway's). */
   subgraphTimeoutMs?: number;
+  /** Called with each query plan the gateway makes (gateway mode only). */
+  onQueryPlan?: (plan: QueryPlan) => void;
 }
 
 export async function buildExecutable(mode: ServeMode, options: BuildOptions = {}): Promise<{ executable: Executable; description: string }> {
@@ -42,6 +45,7 @@ export async function buildExecutable(mode: ServeMode, options: BuildOptions = {
     config,
     reportError: options.reportError,
     remoteTimeoutMs: options.subgraphTimeoutMs,
+    onQueryPlan: options.onQueryPlan,
   });
   return {
     executable: { gateway },

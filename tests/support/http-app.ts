@@ -1,11 +1,8 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DataSource } from "typeorm";
-import { createGateway } from "../../src/gateway/create-gateway";
-import { buildLocalSubgraphs } from "../../src/gateway/local-subgraphs";
-import { buildMonolithSchema } from "../../src/schema/monolith";
-import { ALL_SUBGRAPHS } from "../../src/schema/subgraphs";
-import { createApp, type Executable } from "../../src/server/app";
+import { createApp } from "../../src/server/app";
+import { buildExecutable } from "../../src/server/executable";
 import { TEST_SCHEMA } from "./test-api";
 
 export interface RunningHttpApp {
@@ -16,10 +13,7 @@ export interface RunningHttpApp {
 
 /** The HTTP application `npm start` serves (gateway, or monolith under TEST_SCHEMA=monolith), on a free local port. */
 export async function startHttpApp(db: DataSource): Promise<RunningHttpApp> {
-  const executable: Executable =
-    TEST_SCHEMA === "monolith"
-      ? { schema: await buildMonolithSchema(ALL_SUBGRAPHS) }
-      : { gateway: (await createGateway(await buildLocalSubgraphs(), { config: { subgraphs: {}, partners: [] } })).gateway };
+  const { executable } = await buildExecutable(TEST_SCHEMA === "monolith" ? { kind: "monolith" } : { kind: "gateway" });
   const { app, apollo } = await createApp({ db, executable });
   const server = await new Promise<Server>((resolve) => {
     const s = app.listen(0, "127.0.0.1", () => resolve(s));

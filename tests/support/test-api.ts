@@ -7,11 +7,8 @@ import { createRequestContext } from "../../src/context/request-context";
 import { BATCHED, type Batching } from "../../src/loaders/batch";
 import type { Writer } from "../../src/db/writer";
 import { runWithSqlLog, SqlStatementLog } from "../../src/db/sql-statement-log";
-import { createGateway } from "../../src/gateway/create-gateway";
-import { buildLocalSubgraphs } from "../../src/gateway/local-subgraphs";
-import { buildMonolithSchema } from "../../src/schema/monolith";
-import { ALL_SUBGRAPHS } from "../../src/schema/subgraphs";
 import { createApollo } from "../../src/server/apollo";
+import { buildExecutable } from "../../src/server/executable";
 
 /**
  * Which schema the suite runs against: TEST_SCHEMA=monolith runs it on the merged schema,
@@ -52,10 +49,7 @@ export async function createTestApi(
     unexpected.push(e);
     if (process.env.TEST_SHOW_ERRORS === "1") console.error(e);
   };
-  const executable =
-    schema === "monolith"
-      ? { schema: await buildMonolithSchema(ALL_SUBGRAPHS) }
-      : { gateway: (await createGateway(await buildLocalSubgraphs(), { config: { subgraphs: {}, partners: [] }, reportError: report, onQueryPlan })).gateway };
+  const { executable } = await buildExecutable(schema === "monolith" ? { kind: "monolith" } : { kind: "gateway" }, { reportError: report, onQueryPlan });
   const server = await createApollo({ executable, limits: DEFAULT_LIMITS, reportError: report });
   return {
     unexpected,

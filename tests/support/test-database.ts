@@ -6,6 +6,7 @@ import { Client } from "pg";
 import type { DataSource } from "typeorm";
 import type { DatabaseConfig } from "../../src/config/config";
 import { openDatabase } from "../../src/db/data-source";
+import { postgresUrlWithSchema } from "../../src/db/postgres-url";
 import { seedAll } from "../../seeds/seed";
 
 /** Which engine the suite runs on: TEST_DB=postgres runs it on PostgreSQL, otherwise SQLite. */
@@ -19,13 +20,6 @@ export interface TestDatabase {
   drop: () => Promise<void>;
 }
 
-/** A PostgreSQL URL whose sessions use `schema` first: every test file gets its own tables. */
-export function postgresUrlWithSchema(url: string, schema: string): string {
-  const u = new URL(url);
-  u.searchParams.set("options", `-c search_path=${schema}`);
-  return u.toString();
-}
-
 /** A new empty database on the suite's engine, migrated, and seeded unless told otherwise. */
 export async function createTestDatabase(options: { seed?: boolean; engine?: "sqlite" | "postgres" } = {}): Promise<TestDatabase> {
   let config: DatabaseConfig;
@@ -36,6 +30,7 @@ export async function createTestDatabase(options: { seed?: boolean; engine?: "sq
     await admin.connect();
     await admin.query(`CREATE SCHEMA ${schema}`);
     await admin.end();
+    // Every test file gets its own tables.
     config = { kind: "postgres", url: postgresUrlWithSchema(TEST_POSTGRES_URL, schema) };
     cleanup = async () => {
       const c = new Client({ connectionString: TEST_POSTGRES_URL });
