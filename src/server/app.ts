@@ -92,7 +92,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.disable("x-powered-by");
   app.use(healthRoutes(options.db, health));
   if (options.metrics) app.get("/metrics", options.metrics.handler());
-  // Maps are images anyone may embed: same caller identification and rate limits as /graphql.
+  // Maps are images anyone may embed: the same caller identification and limits as /graphql, with their own per-minute budget.
   app.use("/maps", authenticateRequests(options.db), rateLimit(limits), mapsRouter(options.db, report));
   if (limits.graphiql) {
     app.use(graphiqlAssets());

@@ -19,17 +19,22 @@ async function loadInitiative(m: EntityManager, id: string): Promise<Initiative 
 async function writePlaces(m: EntityManager, id: string, places: PlaceInput[]): Promise<void> {
   const rows = await placesOf(m, id, places.map((p) => ({ level: p.level, code: p.code })));
   await sql(m, "DELETE FROM initiative_place WHERE initiative_id = ?", [id]);
-  for (const p of rows) {
-    await sql(m, "INSERT INTO initiative_place (initiative_id, level, code, direct) VALUES (?, ?, ?, ?)", [id, p.level, p.code, bool(m, p.direct)]);
-  }
+  if (rows.length === 0) return;
+  // One statement for all places (at most 200 given, with the EPCI, départements and régions they imply).
+  await sql(
+    m,
+    `INSERT INTO initiative_place (initiative_id, level, code, direct) VALUES ${rows.map(() => "(?, ?, ?, ?)").join(", ")}`,
+    rows.flatMap((p) => [id, p.level, p.code, bool(m, p.direct)]),
+  );
 }
 
+/** The initiative as the API returns it, and as the audit log records it (with its direct places and carriers). */
 async function snapshot(m: EntityManager, id: string) {
   const initiative = await loadInitiative(m, id);
   if (!initiative) return null;
   const places = await sql<{ level: string; code: string }>(m, "SELECT level, code FROM initiative_place WHERE initiative_id = ? AND direct = TRUE ORDER BY level, code", [id]);
   const carriers = await sql<{ organization_id: string }>(m, "SELECT organization_id FROM initiative_carrier WHERE initiative_id = ? ORDER BY organization_id", [id]);
-  return { ...initiative, places, carriers: carriers.map((c) => c.organization_id) };
+  return { initiative, record: { ...initiative, places, carriers: carriers.map((c) => c.organization_id) } };
 }
 
 /**
@@ -56,10 +61,11 @@ export async function createInitiative(ctx: RequestContext, input: CreateInitiat
        VALUES (?, ?, ?, ?, ?, ?, NULL, ?, 1, ?, ?, ?, ?)`,
       [id, input.title, input.kind, input.summary, input.startedOn ?? null, input.status, caller.organizationId, bool(m, false), now, now, input.clientMutationId ?? null],
     );
-    for (const organizationId of carriers) await sql(m, "INSERT INTO initiative_carrier (initiative_id, organization_id) VALUES (?, ?)", [id, organizationId]);
+    await sql(m, `INSERT INTO initiative_carrier (initiative_id, organization_id) VALUES ${carriers.map(() => "(?, ?)").join(", ")}`, carriers.flatMap((o) => [id, o]));
     await writePlaces(m, id, input.places);
-    await audit(m, caller, "createInitiative", "initiative", id, null, await snapshot(m, id));
-    return (await loadInitiative(m, id))!;
+    const after = (await snapshot(m, id))!;
+    await audit(m, caller, "createInitiative", "initiative", id, null, after.record);
+    return after.initiative;
   }));
 }
 
@@ -67,7 +73,7 @@ export async function createInitiative(ctx: RequestContext, input: CreateInitiat
 export async function updateInitiative(ctx: RequestContext, input: UpdateInitiativeInput): Promise<Initiative> {
   const caller = requireKey(ctx.caller);
   return afterWrite(ctx.writer.transaction(async (m) => {
-    const before = await snapshot(m, input.id);
+    const before = (await snapshot(m, input.id))?.record;
     if (!before) throw new NotFoundError(`initiative ${input.id} does not exist`);
     requireOwner(caller, before.ownerId, `initiative ${input.id}`);
     const changes: [string, unknown][] = (
@@ -92,8 +98,9 @@ export async function updateInitiative(ctx: RequestContext, input: UpdateInitiat
       });
     }
     if (input.places) await writePlaces(m, input.id, input.places);
-    await audit(m, caller, "updateInitiative", "initiative", input.id, before, await snapshot(m, input.id));
-    return (await loadInitiative(m, input.id))!;
+    const after = (await snapshot(m, input.id))!;
+    await audit(m, caller, "updateInitiative", "initiative", input.id, before, after.record);
+    return after.initiative;
   }));
 }
 
@@ -101,7 +108,7 @@ export async function updateInitiative(ctx: RequestContext, input: UpdateInitiat
 export async function archiveInitiative(ctx: RequestContext, id: string, version: number): Promise<Initiative> {
   const caller = requireKey(ctx.caller);
   return afterWrite(ctx.writer.transaction(async (m) => {
-    const before = await snapshot(m, id);
+    const before = (await snapshot(m, id))?.record;
     if (!before) throw new NotFoundError(`initiative ${id} does not exist`);
     requireOwner(caller, before.ownerId, `initiative ${id}`);
     const updated = await sql<{ id: string }>(
@@ -114,7 +121,8 @@ export async function archiveInitiative(ctx: RequestContext, id: string, version
         currentVersion: before.version,
       });
     }
-    await audit(m, caller, "archiveInitiative", "initiative", id, before, await snapshot(m, id));
-    return (await loadInitiative(m, id))!;
+    const after = (await snapshot(m, id))!;
+    await audit(m, caller, "archiveInitiative", "initiative", id, before, after.record);
+    return after.initiative;
   }));
 }
