@@ -7,7 +7,7 @@ import { openWriter } from "../src/db/writer";
 import { createLogger } from "../src/observability/logger";
 import { Metrics } from "../src/observability/metrics";
 import { onSqlStatement } from "../src/db/sql-statement-log";
-import { BATCHED, NAIVE } from "../src/loaders/batch";
+import { BATCHED, NAIVE } from "../src/loaders/shared/batch";
 import { ALL_SUBGRAPHS } from "../src/schema/subgraphs";
 import { startServer } from "../src/server/start-server";
 

@@ -3,8 +3,8 @@ import departementsJson from "@etalab/decoupage-administratif/data/departements.
 import epciJson from "@etalab/decoupage-administratif/data/epci.json";
 import regionsJson from "@etalab/decoupage-administratif/data/regions.json";
 import type { DataSource } from "typeorm";
-import { epciKindFromDgcl } from "../src/entities/epci-kind";
-import { toSearchText } from "../src/services/search-text";
+import { epciKindFromDgcl } from "../src/entities/territories/epci-kind";
+import { toSearchText } from "../src/db/search-text";
 import { syncTable, type Row, type SyncCounts } from "./lib/sync-table";
 
 /** Shapes of the package's JSON files (only the fields we read). */

@@ -1,5 +1,5 @@
-import { InitiativeKind } from "../../src/entities/initiative-kind";
-import { OrganizationKind } from "../../src/entities/organization-kind";
+import { InitiativeKind } from "../../src/entities/initiatives/initiative-kind";
+import { OrganizationKind } from "../../src/entities/initiatives/organization-kind";
 import type { SourceRecord } from "../sources";
 import { FIGURE_SOURCES } from "./published-figures";
 

@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { toSearchText } from "../../src/services/search-text";
+import { toSearchText } from "../../src/db/search-text";
 import { parseDecimal, parseInteger, readCsv } from "../lib/csv";
 import { syncTable, type Row, type SyncCounts } from "../lib/sync-table";
 import type { SourceRecord } from "../sources";

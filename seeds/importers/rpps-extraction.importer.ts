@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { DataSource } from "typeorm";
-import { toSearchText } from "../../src/services/search-text";
+import { toSearchText } from "../../src/db/search-text";
 import { COMMUNE_CODE } from "../../src/validation/territory-codes";
 import { currentCommuneOf } from "../lib/current-commune";
 import { readCsv } from "../lib/csv";

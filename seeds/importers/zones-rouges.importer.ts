@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import type { DataSource } from "typeorm";
-import { ZONES_ROUGES_LIST_DATE, ZONES_ROUGES_PROGRAMME } from "../../src/entities/zone-rouge.entity";
-import { toSearchText } from "../../src/services/search-text";
+import { ZONES_ROUGES_LIST_DATE, ZONES_ROUGES_PROGRAMME } from "../../src/entities/care-offer/zone-rouge.entity";
+import { toSearchText } from "../../src/db/search-text";
 import { SIREN } from "../../src/validation/territory-codes";
 import { readCsv } from "../lib/csv";
 import { syncTable, type Row } from "../lib/sync-table";

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config/config";
 import { openDatabase } from "../db/data-source";
 import { sql } from "../db/sql-dialect";
-import { OrganizationKind } from "../entities/organization-kind";
+import { OrganizationKind } from "../entities/initiatives/organization-kind";
 import { createApiKey, revokeApiKey } from "./api-key.service";
 import { type Role, ROLES } from "./caller";
 

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { type OperationDefinitionNode, parse, stripIgnoredCharacters } from "graphql";
-import { onWrite } from "../services/read-cache";
+import { onWrite } from "../services/shared/read-cache";
 import { type CachedResponse, MemoryStore, RedisStore, type ResponseCacheStore } from "./response-cache.store";
 
 export interface ResponseCacheOptions {

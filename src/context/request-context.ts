@@ -1,7 +1,7 @@
 import type { DataSource } from "typeorm";
 import { ANONYMOUS, type Caller } from "../auth/caller";
 import { createLoaders, type Loaders } from "../loaders";
-import { BATCHED, type Batching } from "../loaders/batch";
+import { BATCHED, type Batching } from "../loaders/shared/batch";
 import { currentSqlLog, SqlStatementLog } from "../db/sql-statement-log";
 import { poolWriter, type Writer } from "../db/writer";
 

@@ -1,15 +1,15 @@
-import { Commune } from "./commune.entity";
-import { Department } from "./department.entity";
-import { Epci } from "./epci.entity";
-import { Initiative } from "./initiative.entity";
-import { Organization } from "./organization.entity";
-import { ProfessionalCount } from "./professional-count.entity";
-import { ProfessionalStat } from "./professional-stat.entity";
-import { Region } from "./region.entity";
-import { SasPlatform } from "./sas-platform.entity";
-import { Source } from "./source.entity";
-import { MissionDay, Volunteer, ZoneNeeds } from "./volunteer.entity";
-import { ZoneRouge } from "./zone-rouge.entity";
+import { Commune } from "./territories/commune.entity";
+import { Department } from "./territories/department.entity";
+import { Epci } from "./territories/epci.entity";
+import { Initiative } from "./initiatives/initiative.entity";
+import { Organization } from "./initiatives/organization.entity";
+import { ProfessionalCount } from "./care-offer/professional-count.entity";
+import { ProfessionalStat } from "./care-offer/professional-stat.entity";
+import { Region } from "./territories/region.entity";
+import { SasPlatform } from "./care-offer/sas-platform.entity";
+import { Source } from "./shared/source.entity";
+import { MissionDay, Volunteer, ZoneNeeds } from "./initiatives/volunteer.entity";
+import { ZoneRouge } from "./care-offer/zone-rouge.entity";
 
 /** Every TypeORM entity, for the DataSource. */
 export const ENTITIES = [Region, Department, Epci, Commune, Source, ProfessionalStat, ProfessionalCount, ZoneRouge, SasPlatform, Organization, Initiative, Volunteer, MissionDay, ZoneNeeds];

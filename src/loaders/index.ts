@@ -1,17 +1,17 @@
 import type { DataSource } from "typeorm";
-import { BATCHED, type Batching } from "./batch";
-import { createAplLoaders } from "./apl.loader";
-import { createCommuneLoaders } from "./commune.loader";
-import { createDepartmentLoaders } from "./department.loader";
-import { createEpciLoaders } from "./epci.loader";
-import { createInitiativeLoaders, createOrganizationLoaders } from "./initiative.loader";
-import { createMeasureLoaders } from "./measure.loader";
-import { createProfessionalLoaders } from "./professional.loader";
-import { createRegionLoaders } from "./region.loader";
-import { createSasLoaders } from "./sas.loader";
-import { createSourceLoaders } from "./source.loader";
-import { createVolunteerLoaders } from "./volunteer.loader";
-import { createZoneRougeLoaders } from "./zone-rouge.loader";
+import { BATCHED, type Batching } from "./shared/batch";
+import { createAplLoaders } from "./care-offer/apl.loader";
+import { createCommuneLoaders } from "./territories/commune.loader";
+import { createDepartmentLoaders } from "./territories/department.loader";
+import { createEpciLoaders } from "./territories/epci.loader";
+import { createInitiativeLoaders, createOrganizationLoaders } from "./initiatives/initiative.loader";
+import { createMeasureLoaders } from "./care-offer/measure.loader";
+import { createProfessionalLoaders } from "./care-offer/professional.loader";
+import { createRegionLoaders } from "./territories/region.loader";
+import { createSasLoaders } from "./care-offer/sas.loader";
+import { createSourceLoaders } from "./shared/source.loader";
+import { createVolunteerLoaders } from "./initiatives/volunteer.loader";
+import { createZoneRougeLoaders } from "./care-offer/zone-rouge.loader";
 
 /**
  * Every DataLoader of one request. Created per request and dropped with it: loaders cache

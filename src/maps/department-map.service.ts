@@ -1,11 +1,11 @@
 import type { RequestContext } from "../context/request-context";
 import { sql } from "../db/sql-dialect";
-import type { Source } from "../entities/source.entity";
+import type { Source } from "../entities/shared/source.entity";
 import { BadUserInputError } from "../errors/errors";
-import { pickVintage, professionalSourceId } from "../services/measure.service";
-import { GP_SPECIALTY, ProfessionalSource } from "../services/professional-sources";
-import { toSearchText } from "../services/search-text";
-import { sourceOf } from "../services/source.service";
+import { pickVintage, professionalSourceId } from "../services/care-offer/measure.service";
+import { GP_SPECIALTY, ProfessionalSource } from "../entities/care-offer/professional-source";
+import { toSearchText } from "../db/search-text";
+import { sourceOf } from "../services/shared/source.service";
 import { MAP_MEASURES, type MapRequest } from "./map-measures";
 
 /** A source as printed on a map: a row of the `source` table, or a text for computed figures. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ProfessionalSource } from "../services/professional-sources";
+import { ProfessionalSource } from "../entities/care-offer/professional-source";
 import { VINTAGE } from "../validation/vintage";
 
 /**

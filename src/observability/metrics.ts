@@ -3,7 +3,7 @@ import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom
 import type { DataSource } from "typeorm";
 import { poolStats } from "../db/pool-stats";
 import { onSubgraphFetch } from "../gateway/observed-data-source";
-import { onLoaderBatch } from "../loaders/batch";
+import { onLoaderBatch } from "../loaders/shared/batch";
 
 export interface MetricsOptions {
   /**

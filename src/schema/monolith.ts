@@ -3,7 +3,7 @@ import { MapperKind, mapSchema } from "@graphql-tools/utils";
 import { defaultFieldResolver, type GraphQLSchema, isObjectType } from "graphql";
 import type { RequestContext } from "../context/request-context";
 import { buildTypeGraphQLSchema } from "./build-schema";
-import { isEntityReference } from "./entity-reference";
+import { isEntityReference } from "../resolvers/shared/entity-reference";
 import type { EntityRepresentation, ReferenceResolver, SubgraphDefinition } from "./subgraph";
 
 /** Federation directives used in our type definitions, declared so the merged schema is valid. */

@@ -8,7 +8,7 @@ import { runWithSqlLog, SqlStatementLog } from "../db/sql-statement-log";
 import { poolWriter, type Writer } from "../db/writer";
 import type { ResponseCache } from "../cache/response-cache";
 import { responseCacheMiddleware } from "../cache/response-cache.middleware";
-import type { Batching } from "../loaders/batch";
+import type { Batching } from "../loaders/shared/batch";
 import { type Logger, silentLogger } from "../observability/logger";
 import type { Metrics } from "../observability/metrics";
 import { observabilityPlugin } from "../observability/observability.plugin";

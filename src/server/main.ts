@@ -4,7 +4,7 @@ import { loadConfig } from "../config/config";
 import { openDatabase } from "../db/data-source";
 import { openWriter } from "../db/writer";
 import { createResponseCache, describeResponseCache } from "../cache/response-cache";
-import { BATCHED, NAIVE } from "../loaders/batch";
+import { BATCHED, NAIVE } from "../loaders/shared/batch";
 import { ConfigError } from "../errors/errors";
 import { CompositionError } from "../gateway/compose";
 import { SubgraphUnreachableError } from "../gateway/create-gateway";

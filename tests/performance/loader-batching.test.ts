@@ -1,4 +1,4 @@
-import { NAIVE } from "../../src/loaders/batch";
+import { NAIVE } from "../../src/loaders/shared/batch";
 import { createTestApi, type TestApi } from "../support/test-api";
 import { useSeededApi } from "../support/suite";
 

@@ -4,7 +4,7 @@ import type { DataSource } from "typeorm";
 import type { Caller } from "../../src/auth/caller";
 import { DEFAULT_LIMITS } from "../../src/config/limits";
 import { createRequestContext } from "../../src/context/request-context";
-import { BATCHED, type Batching } from "../../src/loaders/batch";
+import { BATCHED, type Batching } from "../../src/loaders/shared/batch";
 import type { Writer } from "../../src/db/writer";
 import { runWithSqlLog, SqlStatementLog } from "../../src/db/sql-statement-log";
 import { createApollo } from "../../src/server/apollo";

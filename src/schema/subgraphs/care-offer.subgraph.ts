@@ -1,6 +1,6 @@
-import { CareOfferQueryResolver } from "../../resolvers/care-offer-query.resolver";
-import { DepartmentCareOfferResolver } from "../../resolvers/department-care-offer.resolver";
-import { CommuneCareOfferResolver, EpciCareOfferResolver } from "../../resolvers/epci-care-offer.resolver";
+import { CareOfferQueryResolver } from "../../resolvers/care-offer/care-offer-query.resolver";
+import { DepartmentCareOfferResolver } from "../../resolvers/care-offer/department-care-offer.resolver";
+import { CommuneCareOfferResolver, EpciCareOfferResolver } from "../../resolvers/care-offer/epci-care-offer.resolver";
 import {
   IndicatorSourceResolver,
   MeasureResolver,
@@ -8,11 +8,11 @@ import {
   ProfessionalStatResolver,
   SasPlatformFieldsResolver,
   ZoneRougeResolver,
-} from "../../resolvers/provenance.resolver";
-import { RegionCareOfferResolver } from "../../resolvers/region-care-offer.resolver";
-import { ZoneRougeWriteResolver } from "../../resolvers/zone-rouge-write.resolver";
+} from "../../resolvers/care-offer/provenance.resolver";
+import { RegionCareOfferResolver } from "../../resolvers/care-offer/region-care-offer.resolver";
+import { ZoneRougeWriteResolver } from "../../resolvers/care-offer/zone-rouge-write.resolver";
 import type { SubgraphDefinition } from "../subgraph";
-import { CareOfferRefs } from "./care-offer.references";
+import { CareOfferRefs } from "../../resolvers/care-offer/care-offer.references";
 
 /** Health figures with their sources: professionals, APL, PDSA, SAS, zones rouges, indicators. */
 export const careOfferSubgraph: SubgraphDefinition = {

@@ -1,14 +1,14 @@
-import { InitiativeResolver, OrganizationResolver } from "../../resolvers/initiative.resolver";
-import { InitiativeWriteResolver } from "../../resolvers/initiative-write.resolver";
-import { MissionDayResolver, MissionResolver, VolunteerResolver } from "../../resolvers/mission.resolver";
+import { InitiativeResolver, OrganizationResolver } from "../../resolvers/initiatives/initiative.resolver";
+import { InitiativeWriteResolver } from "../../resolvers/initiatives/initiative-write.resolver";
+import { MissionDayResolver, MissionResolver, VolunteerResolver } from "../../resolvers/initiatives/mission.resolver";
 import {
   CommuneInitiativesResolver,
   DepartmentInitiativesResolver,
   EpciInitiativesResolver,
   RegionInitiativesResolver,
-} from "../../resolvers/territory-initiatives.resolver";
+} from "../../resolvers/initiatives/territory-initiatives.resolver";
 import type { SubgraphDefinition } from "../subgraph";
-import { InitiativesRefs } from "./initiatives.references";
+import { InitiativesRefs } from "../../resolvers/initiatives/initiatives.references";
 
 /** Organizations and the initiatives they carry in the territories. */
 export const initiativesSubgraph: SubgraphDefinition = {

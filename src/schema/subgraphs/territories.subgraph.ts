@@ -1,8 +1,8 @@
-import { CommuneResolver } from "../../resolvers/commune.resolver";
-import { DepartmentResolver } from "../../resolvers/department.resolver";
-import { EpciResolver } from "../../resolvers/epci.resolver";
-import { RegionResolver } from "../../resolvers/region.resolver";
-import { SearchResolver } from "../../resolvers/search.resolver";
+import { CommuneResolver } from "../../resolvers/territories/commune.resolver";
+import { DepartmentResolver } from "../../resolvers/territories/department.resolver";
+import { EpciResolver } from "../../resolvers/territories/epci.resolver";
+import { RegionResolver } from "../../resolvers/territories/region.resolver";
+import { SearchResolver } from "../../resolvers/territories/search.resolver";
 import type { SubgraphDefinition } from "../subgraph";
 
 /** INSEE / COG data: régions, départements, EPCI, communes and the links between them. */

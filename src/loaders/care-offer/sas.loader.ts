@@ -1,0 +1,34 @@
+import type { DataSource } from "typeorm";
+import { SasPlatform } from "../../entities/care-offer/sas-platform.entity";
+import { BATCHED, type Batching, batchLoader, manyByKey, oneByKey, selectWhereIn } from "../shared/batch";
+
+export function toSasPlatform(row: Record<string, unknown>): SasPlatform {
+  const platform = new SasPlatform();
+  platform.id = String(row.id);
+  platform.name = String(row.name);
+  platform.appointmentsBooked = row.appointments_booked === null ? null : Number(row.appointments_booked);
+  platform.sourceId = row.source_id === null ? null : String(row.source_id);
+  return platform;
+}
+
+export function createSasLoaders(db: DataSource, batching: Batching = BATCHED) {
+  return {
+    byDepartment: batchLoader<string, SasPlatform | null>("sas.byDepartment", async (codes) => {
+      const rows = await selectWhereIn<Record<string, unknown>>(
+        db,
+        `SELECT spd.department_code AS parent_key, p.id, p.name, p.appointments_booked, p.source_id
+         FROM sas_platform_department spd JOIN sas_platform p ON p.id = spd.platform_id WHERE spd.department_code IN ({keys})`,
+        codes,
+      );
+      return oneByKey(codes, rows, (r) => String(r.parent_key)).map((r) => (r ? toSasPlatform(r) : null));
+    }, batching),
+    departmentCodes: batchLoader<string, string[]>("sas.departmentCodes", async (ids) => {
+      const rows = await selectWhereIn<{ platform_id: string; department_code: string }>(
+        db,
+        "SELECT platform_id, department_code FROM sas_platform_department WHERE platform_id IN ({keys}) ORDER BY department_code",
+        ids,
+      );
+      return manyByKey(ids, rows, (r) => r.platform_id).map((list) => list.map((r) => r.department_code));
+    }, batching),
+  };
+}

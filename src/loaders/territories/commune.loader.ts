@@ -1,0 +1,68 @@
+import type { DataSource } from "typeorm";
+import { Commune } from "../../entities/territories/commune.entity";
+import { BATCHED, type Batching, batchLoader, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "../shared/batch";
+
+export const COMMUNE_COLUMNS = "c.code, c.name, c.department_code, c.region_code, c.population, c.postal_codes";
+
+export function toCommune(row: Record<string, unknown>): Commune {
+  const commune = new Commune();
+  commune.code = String(row.code);
+  commune.name = String(row.name);
+  commune.departmentCode = String(row.department_code);
+  commune.regionCode = String(row.region_code);
+  commune.population = Number(row.population);
+  const postal = String(row.postal_codes ?? "");
+  commune.postalCodes = postal === "" ? [] : postal.split(",");
+  return commune;
+}
+
+/** A window of a département's communes, ordered by INSEE code. */
+export interface CommunePage {
+  offset: number;
+  /** Rows asked for plus one, to know whether a next page exists. */
+  limit: number;
+}
+
+export function createCommuneLoaders(db: DataSource, batching: Batching = BATCHED) {
+  return {
+    byCode: batchLoader<string, Commune | null>("commune.byCode", async (codes) => {
+      const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${COMMUNE_COLUMNS} FROM commune c WHERE c.code IN ({keys})`, codes);
+      return oneByKey(codes, rows.map(toCommune), (c) => c.code);
+    }, batching),
+    /** Member communes of each EPCI, by SIREN, largest first. */
+    byEpci: batchLoader<string, Commune[]>("commune.byEpci", async (sirens) => {
+      const rows = await selectWhereIn<Record<string, unknown>>(
+        db,
+        `SELECT ec.epci_siren AS parent_key, ${COMMUNE_COLUMNS} FROM epci_commune ec
+         JOIN commune c ON c.code = ec.commune_code WHERE ec.epci_siren IN ({keys}) ORDER BY c.population DESC, c.code`,
+        sirens,
+      );
+      return manyByKey(sirens, rows, (row) => String(row.parent_key)).map((list) => list.map(toCommune));
+    }, batching),
+    /** One page of each département's communes: a window function keeps it to one statement. */
+    pageByDepartment: new LoaderFamily<CommunePage, string, Commune[]>(
+      (page) =>
+        batchLoader("commune.pageByDepartment", async (departmentCodes) => {
+          const rows = await selectWhereIn<Record<string, unknown>>(
+            db,
+            `SELECT * FROM (
+               SELECT ${COMMUNE_COLUMNS}, ROW_NUMBER() OVER (PARTITION BY c.department_code ORDER BY c.code) AS rn
+               FROM commune c WHERE c.department_code IN ({keys})
+             ) paged WHERE rn > ? AND rn <= ? ORDER BY department_code, code`,
+            departmentCodes,
+            [page.offset, page.offset + page.limit],
+          );
+          return manyByKey(departmentCodes, rows.map(toCommune), (c) => c.departmentCode);
+        }, batching),
+    ),
+    countByDepartment: batchLoader<string, number>("commune.countByDepartment", async (departmentCodes) => {
+      const rows = await selectWhereIn<Record<string, unknown>>(
+        db,
+        `SELECT c.department_code, COUNT(*) AS n FROM commune c WHERE c.department_code IN ({keys}) GROUP BY c.department_code`,
+        departmentCodes,
+      );
+      const counts = oneByKey(departmentCodes, rows, (row) => String(row.department_code));
+      return counts.map((row) => (row ? Number(row.n) : 0));
+    }, batching),
+  };
+}

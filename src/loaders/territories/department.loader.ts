@@ -1,0 +1,43 @@
+import type { DataSource } from "typeorm";
+import { Department } from "../../entities/territories/department.entity";
+import { BATCHED, type Batching, batchLoader, manyByKey, oneByKey, selectWhereIn } from "../shared/batch";
+
+export const DEPARTMENT_COLUMNS = "d.code, d.name, d.region_code, d.population";
+
+export function toDepartment(row: Record<string, unknown>): Department {
+  const department = new Department();
+  department.code = String(row.code);
+  department.name = String(row.name);
+  department.regionCode = String(row.region_code);
+  department.population = Number(row.population);
+  return department;
+}
+
+export function createDepartmentLoaders(db: DataSource, batching: Batching = BATCHED) {
+  return {
+    byCode: batchLoader<string, Department | null>("department.byCode", async (codes) => {
+      const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${DEPARTMENT_COLUMNS} FROM department d WHERE d.code IN ({keys})`, codes);
+      return oneByKey(codes, rows.map(toDepartment), (d) => d.code);
+    }, batching),
+    /** Départements of each région, by code. */
+    byRegion: batchLoader<string, Department[]>("department.byRegion", async (regionCodes) => {
+      const rows = await selectWhereIn<Record<string, unknown>>(
+        db,
+        `SELECT ${DEPARTMENT_COLUMNS} FROM department d WHERE d.region_code IN ({keys}) ORDER BY d.code`,
+        regionCodes,
+      );
+      return manyByKey(regionCodes, rows.map(toDepartment), (d) => d.regionCode);
+    }, batching),
+    /** Départements an EPCI spans, by SIREN. */
+    byEpci: batchLoader<string, Department[]>("department.byEpci", async (sirens) => {
+      const rows = await selectWhereIn<Record<string, unknown>>(
+        db,
+        `SELECT ed.epci_siren AS parent_key, ${DEPARTMENT_COLUMNS} FROM epci_department ed
+         JOIN department d ON d.code = ed.department_code WHERE ed.epci_siren IN ({keys}) ORDER BY d.code`,
+        sirens,
+      );
+      const grouped = manyByKey(sirens, rows, (row) => String(row.parent_key));
+      return grouped.map((list) => list.map(toDepartment));
+    }, batching),
+  };
+}

@@ -1,0 +1,97 @@
+import { Args, ArgsType, Ctx, Field, Query, Resolver } from "type-graphql";
+import { IsBoolean, IsOptional, Matches } from "class-validator";
+import type { RequestContext } from "../../context/request-context";
+import { ProfessionalStat } from "../../entities/care-offer/professional-stat.entity";
+import { SasPlatform } from "../../entities/care-offer/sas-platform.entity";
+import { sql } from "../../db/sql-dialect";
+import { toSasPlatform } from "../../loaders/care-offer/sas.loader";
+import { entityReference } from "../shared/entity-reference";
+import type { EpciKey } from "../shared/references";
+import { CareOfferRefs } from "./care-offer.references";
+import { Indicator } from "../../entities/care-offer/indicator.type";
+import { aggregateStats, matchesSpecialty, professionalSourceId } from "../../services/care-offer/measure.service";
+import { ProfessionalSource } from "../../entities/care-offer/professional-source";
+import { DEPARTMENT_CODE, REGION_CODE } from "../../validation/territory-codes";
+import { ProfessionalArgs } from "./care-offer.args";
+import { ZonesRougesArgs } from "./zone-rouge.args";
+
+/** A code format without its `^…$` anchors, to embed in a larger pattern. */
+const unanchored = (format: RegExp) => format.source.replace(/^\^|\$$/g, "");
+
+/** Territory keys of indicators: France, a région or a département. */
+export const TERRITORY_KEY = new RegExp(`^(FR|region:${unanchored(REGION_CODE)}|department:${unanchored(DEPARTMENT_CODE)})$`);
+
+@ArgsType()
+class IndicatorArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: 'Territory: "FR" (France, the default), "region:76" or "department:75".',
+  })
+  @IsOptional()
+  @Matches(TERRITORY_KEY, { message: 'territory must be "FR", "region:<code>" or "department:<code>" (received "$value")' })
+  territory?: string;
+
+  @Field(() => Boolean, { nullable: true, description: "Only the latest figure of each indicator. Default false: every date." })
+  @IsOptional()
+  @IsBoolean()
+  latestOnly?: boolean;
+}
+
+@Resolver()
+export class CareOfferQueryResolver {
+  @Query(() => [Indicator], {
+    description:
+      "Published figures about access to care for a territory (France by default): GPs in activity, density, PDSA, SAS, zones " +
+      "rouges, people without a médecin traitant…, each with its source and date; for départements and régions also the " +
+      "baromètre indicators.",
+  })
+  async indicators(@Ctx() ctx: RequestContext, @Args() { territory, latestOnly }: IndicatorArgs): Promise<Indicator[]> {
+    const key = territory ?? "FR";
+    const rows = await ctx.loaders.measure.byTerritory.load(key);
+    const chosen = latestOnly ? rows.filter((r, i) => rows[i + 1]?.indicator !== r.indicator) : rows;
+    return chosen.map((r) =>
+      Object.assign(new Indicator(), {
+        id: `${r.indicator}@${r.territory}@${r.observedOn}@${r.sourceId}`,
+        indicatorId: r.indicator,
+        label: r.label,
+        description: r.note ? `${r.description} ${r.note}` : r.description,
+        value: r.value as number,
+        unit: r.unit,
+        territory: r.territory,
+        date: r.observedOn,
+        sourceId: r.sourceId,
+      }),
+    );
+  }
+
+  @Query(() => [ProfessionalStat], {
+    description:
+      "Health professionals in France, computed from the départements of one source: headcounts summed, density = summed " +
+      "headcounts over summed populations. DREES/RPPS gives 99,939 GPs (vintage 2022 inferred).",
+  })
+  async nationalProfessionals(@Ctx() ctx: RequestContext, @Args() args: ProfessionalArgs): Promise<ProfessionalStat[]> {
+    const source = await professionalSourceId(ctx, args.source ?? ProfessionalSource.DREES_RPPS, args.vintage);
+    const stats = await ctx.loaders.professional.national.with(source.id).load("FR");
+    return aggregateStats(stats, "FR").filter((s) => matchesSpecialty(s, args.specialty));
+  }
+
+  @Query(() => [SasPlatform], { description: "SAS platforms, once their list is imported (npm run import -- sas-platforms FILE)." })
+  async sasPlatforms(@Ctx() ctx: RequestContext): Promise<SasPlatform[]> {
+    const rows = await sql<Record<string, unknown>>(ctx.db, "SELECT id, name, appointments_booked, source_id FROM sas_platform ORDER BY name");
+    return rows.map(toSasPlatform);
+  }
+
+  @Query(() => [CareOfferRefs.EpciRef], {
+    description:
+      "Every EPCI designated as a zone rouge (2025) that we hold, most populous first. The official list has 151; the bundled " +
+      "data names 68 of them from public pages (see the README); import the official list with `npm run import -- zones-rouges`.",
+  })
+  async zonesRouges(@Ctx() ctx: RequestContext, @Args() { includeUnconfirmed }: ZonesRougesArgs): Promise<EpciKey[]> {
+    const rows = await sql<{ epci_siren: string }>(
+      ctx.db,
+      `SELECT z.epci_siren FROM zone_rouge z JOIN epci e ON e.siren = z.epci_siren
+       ${includeUnconfirmed ? "" : "WHERE z.confirmed = TRUE "}ORDER BY e.population DESC, z.epci_siren`,
+    );
+    return rows.map((r) => entityReference("Epci", { siren: r.epci_siren }));
+  }
+}

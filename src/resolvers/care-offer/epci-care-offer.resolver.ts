@@ -1,0 +1,48 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { RequestContext } from "../../context/request-context";
+import { ProfessionalCount } from "../../entities/care-offer/professional-count.entity";
+import { ZoneRouge } from "../../entities/care-offer/zone-rouge.entity";
+import type { CommuneKey, EpciKey } from "../shared/references";
+import { CareOfferRefs } from "./care-offer.references";
+import { Measure } from "../../entities/care-offer/measure.type";
+import { aplOf, communeApl, communeProfessionals } from "../../services/care-offer/measure.service";
+import { CommuneProfessionalArgs } from "./care-offer.args";
+
+@Resolver(() => CareOfferRefs.EpciRef)
+export class EpciCareOfferResolver {
+  @FieldResolver(() => ZoneRouge, {
+    nullable: true,
+    description: "Its designation as a zone rouge (2025), or null when it is not one. Check `confirmed` and the source.",
+  })
+  zoneRouge(@Root() e: EpciKey, @Ctx() ctx: RequestContext): Promise<ZoneRouge | null> {
+    return ctx.loaders.zoneRouge.byEpci.load(e.siren);
+  }
+
+  @FieldResolver(() => Measure, {
+    nullable: true,
+    description: "APL to GPs (consultations per year per standardised inhabitant): population-weighted mean of its communes' APL. Under 2.5 is commonly read as under-served.",
+  })
+  apl(@Root() e: EpciKey, @Ctx() ctx: RequestContext): Promise<Measure | null> {
+    return aplOf(ctx, "EPCI", e.siren);
+  }
+}
+
+@Resolver(() => CareOfferRefs.CommuneRef)
+export class CommuneCareOfferResolver {
+  @FieldResolver(() => Measure, {
+    nullable: true,
+    description: "APL to GPs as DREES publishes it (for Paris, Lyon and Marseille, weighted over their arrondissements). Null for Mayotte, which DREES does not cover.",
+  })
+  apl(@Root() c: CommuneKey, @Ctx() ctx: RequestContext): Promise<Measure | null> {
+    return communeApl(ctx, c.code);
+  }
+
+  @FieldResolver(() => [ProfessionalCount], {
+    description:
+      "Health professionals working in the commune, by profession and specialty, from the national RPPS register (latest extraction " +
+      "imported with `npm run import -- rpps`). Empty until an extraction is imported.",
+  })
+  professionals(@Root() c: CommuneKey, @Ctx() ctx: RequestContext, @Args() { profession, vintage }: CommuneProfessionalArgs): Promise<ProfessionalCount[]> {
+    return communeProfessionals(ctx, c.code, profession, vintage);
+  }
+}

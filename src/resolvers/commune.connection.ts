@@ -1,6 +1,0 @@
-import { ObjectType } from "type-graphql";
-import { Commune } from "../entities/commune.entity";
-import { ConnectionType } from "../schema/connection";
-
-@ObjectType("CommuneConnection", { description: "A page of communes (Relay cursor connection)." })
-export class CommuneConnection extends ConnectionType("Commune", Commune, "commune") {}

@@ -1,6 +1,0 @@
-import { ObjectType } from "type-graphql";
-import { Initiative } from "../entities/initiative.entity";
-import { ConnectionType } from "../schema/connection";
-
-@ObjectType("InitiativeConnection", { description: "A page of initiatives (Relay cursor connection)." })
-export class InitiativeConnection extends ConnectionType("Initiative", Initiative, "initiative") {}

@@ -1,0 +1,6 @@
+import { ObjectType } from "type-graphql";
+import { Commune } from "../../entities/territories/commune.entity";
+import { ConnectionType } from "../shared/connection";
+
+@ObjectType("CommuneConnection", { description: "A page of communes (Relay cursor connection)." })
+export class CommuneConnection extends ConnectionType("Commune", Commune, "commune") {}

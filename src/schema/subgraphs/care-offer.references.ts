@@ -1,4 +1,0 @@
-import { territoryReferences } from "../references";
-
-/** The care-offer subgraph's view of the territories it extends. */
-export const CareOfferRefs = territoryReferences();

@@ -1,4 +1,0 @@
-import { territoryReferences } from "../references";
-
-/** The initiatives subgraph's view of the territories it extends. */
-export const InitiativesRefs = territoryReferences();

@@ -1,0 +1,152 @@
+import { Commune } from "../../entities/territories/commune.entity";
+import { Department } from "../../entities/territories/department.entity";
+import { Epci } from "../../entities/territories/epci.entity";
+import { Region } from "../../entities/territories/region.entity";
+import type { RequestContext } from "../../context/request-context";
+import { sql } from "../../db/sql-dialect";
+import { COMMUNE_COLUMNS, toCommune } from "../../loaders/territories/commune.loader";
+import { DEPARTMENT_COLUMNS, toDepartment } from "../../loaders/territories/department.loader";
+import { EPCI_COLUMNS, toEpci } from "../../loaders/territories/epci.loader";
+import { REGION_COLUMNS, toRegion } from "../../loaders/territories/region.loader";
+import type { DepartmentFilter } from "../../resolvers/territories/department.input";
+import { DepartmentOrder } from "../../resolvers/territories/department.input";
+import type { EpciFilter, EpciOrder } from "../../resolvers/territories/epci.input";
+import { epciFilterSql, epciOrderSql } from "./epci-filter.sql";
+import { professionalSourceId } from "../care-offer/measure.service";
+import { GP_SPECIALTY, ProfessionalSource } from "../../entities/care-offer/professional-source";
+import { toSearchText } from "../../db/search-text";
+
+type SqlRow = Record<string, unknown>;
+
+export async function listRegions(ctx: RequestContext): Promise<Region[]> {
+  const rows = await sql<SqlRow>(ctx.db, `SELECT ${REGION_COLUMNS} FROM region r ORDER BY r.code`);
+  return rows.map(toRegion);
+}
+
+export async function listDepartments(
+  ctx: RequestContext,
+  filter: DepartmentFilter | undefined,
+  order: DepartmentOrder | undefined,
+): Promise<Department[]> {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (filter?.regionCode) {
+    where.push("d.region_code = ?");
+    params.push(filter.regionCode);
+  }
+  if (filter?.nameContains) {
+    where.push("d.search_name LIKE ?");
+    params.push(`%${toSearchText(filter.nameContains)}%`);
+  }
+  const usesDensity =
+    filter?.gpDensityBelow !== undefined || filter?.gpDensityAtLeast !== undefined ||
+    order === DepartmentOrder.GP_DENSITY_ASC || order === DepartmentOrder.GP_DENSITY_DESC;
+  let join = "";
+  const joinParams: unknown[] = [];
+  if (usesDensity) {
+    // GP densities are care-offer data, read from the shared database for filtering and ordering.
+    // The key (source_id, department_code, specialty) gives at most one row per département.
+    const family = filter?.gpDensitySource ?? ProfessionalSource.DREES_RPPS;
+    const source = await professionalSourceId(ctx, family, filter?.gpDensityVintage);
+    join = " LEFT JOIN professional_stat ps ON ps.department_code = d.code AND ps.source_id = ? AND ps.specialty = ?";
+    joinParams.push(source.id, GP_SPECIALTY[family]);
+    if (filter?.gpDensityBelow !== undefined && filter.gpDensityBelow !== null) {
+      where.push("ps.density < ?");
+      params.push(filter.gpDensityBelow);
+    }
+    if (filter?.gpDensityAtLeast !== undefined && filter.gpDensityAtLeast !== null) {
+      where.push("ps.density >= ?");
+      params.push(filter.gpDensityAtLeast);
+    }
+  }
+  // Départements without a figure come last in both directions.
+  const orderBy =
+    order === DepartmentOrder.NAME ? "d.search_name"
+    : order === DepartmentOrder.POPULATION_DESC ? "d.population DESC, d.code"
+    : order === DepartmentOrder.GP_DENSITY_ASC ? "CASE WHEN ps.density IS NULL THEN 1 ELSE 0 END, ps.density ASC, d.code"
+    : order === DepartmentOrder.GP_DENSITY_DESC ? "CASE WHEN ps.density IS NULL THEN 1 ELSE 0 END, ps.density DESC, d.code"
+    : "d.code";
+  const rows = await sql<SqlRow>(
+    ctx.db,
+    `SELECT ${DEPARTMENT_COLUMNS} FROM department d${join}${where.length ? ` WHERE ${where.join(" AND ")}` : ""} ORDER BY ${orderBy}`,
+    [...joinParams, ...params],
+  );
+  return rows.map(toDepartment);
+}
+
+/** One page of the filtered EPCI list, fetched with one extra row; `count` counts the whole list. */
+export async function pageOfEpcis(
+  ctx: RequestContext,
+  filter: EpciFilter | undefined,
+  order: EpciOrder | undefined,
+  offset: number,
+  size: number,
+): Promise<{ rowsPlusOne: Epci[]; count: () => Promise<number> }> {
+  const condition = epciFilterSql(filter);
+  const where = condition.where.length ? ` WHERE ${condition.where.join(" AND ")}` : "";
+  const rows =
+    size === 0
+      ? []
+      : await sql<SqlRow>(
+          ctx.db,
+          `SELECT ${EPCI_COLUMNS} FROM epci e${where} ORDER BY ${epciOrderSql(order)} LIMIT ? OFFSET ?`,
+          [...condition.params, size + 1, offset],
+        );
+  const count = async () => {
+    const [row] = await sql<SqlRow>(ctx.db, `SELECT COUNT(*) AS n FROM epci e${where}`, condition.params);
+    return Number(row?.n ?? 0);
+  };
+  return { rowsPlusOne: rows.map(toEpci), count };
+}
+
+export type Territory = Region | Department | Epci | Commune;
+
+/** Most relevant first: whole-name match, then name start, then a word start, then anywhere. */
+function matchRank(searchName: string, text: string): number {
+  if (searchName === text) return 0;
+  if (searchName.startsWith(text)) return 1;
+  if (searchName.includes(` ${text}`)) return 2;
+  return 3;
+}
+const LEVEL_RANK = new Map<Function, number>([[Region, 0], [Department, 1], [Epci, 2], [Commune, 3]]);
+
+/**
+ * Territories whose name contains the text, accent- and case-insensitive. Ranked by match
+ * quality, then level (région before commune), then population.
+ */
+export async function searchTerritories(ctx: RequestContext, text: string, limit: number): Promise<Territory[]> {
+  const needle = toSearchText(text);
+  if (needle === "") return [];
+  const like = `%${needle}%`;
+  // Each level keeps its best candidates; a short needle ("sa") can match thousands of communes.
+  const perLevel = Math.max(limit * 4, 50);
+  const [regions, departments, epcis, communes] = await Promise.all([
+    sql<SqlRow>(ctx.db, `SELECT ${REGION_COLUMNS}, r.search_name FROM region r WHERE r.search_name LIKE ?`, [like]),
+    sql<SqlRow>(ctx.db, `SELECT ${DEPARTMENT_COLUMNS}, d.search_name FROM department d WHERE d.search_name LIKE ?`, [like]),
+    sql<SqlRow>(ctx.db, `SELECT ${EPCI_COLUMNS}, e.search_name FROM epci e WHERE e.search_name LIKE ? ORDER BY e.population DESC LIMIT ?`, [like, perLevel]),
+    sql<SqlRow>(
+      ctx.db,
+      `SELECT ${COMMUNE_COLUMNS}, c.search_name FROM commune c WHERE c.search_name LIKE ?
+       ORDER BY CASE WHEN c.search_name = ? THEN 0 WHEN c.search_name LIKE ? THEN 1 ELSE 2 END, c.population DESC LIMIT ?`,
+      [like, needle, `${needle}%`, perLevel],
+    ),
+  ]);
+  const candidates: { territory: Territory; rank: number; population: number }[] = [];
+  const add = (rows: SqlRow[], map: (row: SqlRow) => Territory) => {
+    for (const row of rows) {
+      const territory = map(row);
+      candidates.push({ territory, rank: matchRank(String(row.search_name), needle), population: Number(row.population) });
+    }
+  };
+  add(regions, toRegion);
+  add(departments, toDepartment);
+  add(epcis, toEpci);
+  add(communes, toCommune);
+  candidates.sort(
+    (a, b) =>
+      a.rank - b.rank ||
+      (LEVEL_RANK.get(a.territory.constructor) ?? 9) - (LEVEL_RANK.get(b.territory.constructor) ?? 9) ||
+      b.population - a.population,
+  );
+  return candidates.slice(0, limit).map((c) => c.territory);
+}
