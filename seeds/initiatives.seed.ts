@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { markers, sql } from "../src/db/sql-dialect";
-import { type Attachment, placesOf } from "../src/services/initiatives/initiative-places";
+import type { Attachment } from "../src/db/rows/initiative-place.rows";
+import { placesOf } from "../src/services/initiatives/initiative-places";
 import { toSearchText } from "../src/db/search-text";
 import { syncTable, type Row, type SyncCounts } from "./lib/sync-table";
 import { INITIATIVES, INITIATIVE_SOURCES, ORGANIZATIONS, type PlaceSeed } from "./data/domain-initiatives";

@@ -1,16 +1,10 @@
 import { createHash } from "node:crypto";
 import { type OperationDefinitionNode, parse, stripIgnoredCharacters } from "graphql";
+import type { ResponseCacheOptions } from "../config/response-cache-options";
 import { onWrite } from "../services/shared/read-cache";
 import { type CachedResponse, MemoryStore, RedisStore, type ResponseCacheStore } from "./response-cache.store";
 
-export interface ResponseCacheOptions {
-  /** Redis URL: a cache shared by every server (`REDIS_URL`). Default: in this process's memory. */
-  redisUrl?: string;
-  /** How long an answer is served from the cache at most, in ms. Default 60,000. */
-  ttlMs?: number;
-  /** In-memory store only: its size in MiB. Default 64. */
-  maxMiB?: number;
-}
+export type { ResponseCacheOptions };
 
 /** Raw operation texts remembered with their key part (a bounded memo: clients send few distinct texts). */
 const MAX_OPERATIONS = 1000;

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { ConfigError } from "../errors/errors";
 import { DEFAULT_GATEWAY_CONFIG, type GatewayConfig, loadGatewayConfig } from "./gateway-config";
-import type { ResponseCacheOptions } from "../cache/response-cache";
+import type { ResponseCacheOptions } from "./response-cache-options";
 import type { Limits } from "./limits";
 import { PROJECT_ROOT } from "./project-root";
 
@@ -257,3 +257,6 @@ export function configurationTable(): string {
   const rows = Object.values(CONFIG_VARIABLES).map((v) => `| \`${v.name}\` | ${v.defaultText} | ${v.description} |`);
   return ["| Variable | Default | Meaning |", "|---|---|---|", ...rows].join("\n");
 }
+
+/** The limits with every variable unset: for tests and tools that build an app without reading the environment. */
+export const DEFAULT_LIMITS: Limits = loadConfig({}).limits;

@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import { z } from "zod";
 import { ConfigError } from "../errors/errors";
-import { ALL_SUBGRAPHS } from "../schema/subgraphs";
+import { SUBGRAPH_NAMES } from "./subgraph-names";
 
-const OUR_NAMES = ALL_SUBGRAPHS.map((s) => s.name);
+const OUR_NAMES: string[] = [...SUBGRAPH_NAMES];
 const httpUrl = z.url({ protocol: /^https?$/, message: "must be an http:// or https:// URL" });
 
 const GatewayConfigSchema = z

@@ -1,5 +1,3 @@
-import { loadConfig } from "./config";
-
 /** Abuse limits, all applied before execution; defaults and variables are in src/config/config.ts. */
 export interface Limits {
   /** Deepest selection nesting (MAX_QUERY_DEPTH). */
@@ -25,6 +23,3 @@ export interface Limits {
   /** Allow-list file (ALLOWLIST_FILE); unset = any operation within the limits. */
   allowListFile: string | undefined;
 }
-
-/** The limits with every variable unset: for tests and tools that build an app without reading the environment. */
-export const DEFAULT_LIMITS: Limits = loadConfig({}).limits;

@@ -1,6 +1,6 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { type GraphQLFormattedError, GraphQLError } from "graphql";
-import { armorLimitOf } from "../server/security/query-limits";
+import { armorLimitOf } from "./armor-limit";
 import { AppError, ErrorCode, ServiceUnavailableError } from "./errors";
 
 /** Codes raised by Apollo Server or graphql-js for a bad request: shown to the client as they are. */

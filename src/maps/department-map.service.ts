@@ -2,11 +2,11 @@ import type { RequestContext } from "../context/request-context";
 import { sql } from "../db/sql-dialect";
 import type { Source } from "../entities/shared/source.entity";
 import { BadUserInputError } from "../errors/errors";
-import { pickVintage, professionalSourceId } from "../services/care-offer/measure.service";
-import { GP_SPECIALTY, ProfessionalSource } from "../entities/care-offer/professional-source";
+import { pickVintage, professionalSourceId } from "../services/shared/professional-source.service";
+import { GP_SPECIALTY, ProfessionalSource } from "../entities/shared/professional-source";
 import { toSearchText } from "../db/search-text";
 import { sourceOf } from "../services/shared/source.service";
-import { MAP_MEASURES, type MapRequest } from "./map-measures";
+import { MAP_MEASURES, type MapRequest } from "../entities/care-offer/map-measure";
 
 /** A source as printed on a map: a row of the `source` table, or a text for computed figures. */
 export type MapSource = Pick<Source, "producer" | "title" | "vintage" | "vintageInferred" | "licence">;

@@ -1,4 +1,5 @@
 import type { NonEmptyArray } from "type-graphql";
+import type { SubgraphName } from "../config/subgraph-names";
 import type { RequestContext } from "../context/request-context";
 
 /** The key fields of an entity as the gateway sends them (`{ __typename, code }`). */
@@ -10,7 +11,7 @@ export type ReferenceResolver = (representation: EntityRepresentation, ctx: Requ
 /** One federated subgraph of this codebase: its resolvers and the entities it can resolve by key. */
 export interface SubgraphDefinition {
   /** Name in the supergraph ("territories", "care-offer", "initiatives"). */
-  name: string;
+  name: SubgraphName;
   resolvers: NonEmptyArray<Function>;
   /**
    * Types to emit even if no field of this subgraph returns them: the entities it extends

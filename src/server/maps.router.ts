@@ -6,7 +6,8 @@ import { BadUserInputError } from "../errors/errors";
 import { clientFacingError } from "../errors/format-error";
 import { renderChoropleth } from "../maps/choropleth.svg";
 import { departmentMapData } from "../maps/department-map.service";
-import { type MapRequest, mapQuerySchema } from "../maps/map-measures";
+import type { MapRequest } from "../entities/care-offer/map-measure";
+import { mapQuerySchema } from "../maps/map-query";
 
 /** PNG width in pixels: twice the SVG's, sharp on high-density screens and in print. */
 const PNG_WIDTH = 1880;

@@ -1,6 +1,6 @@
 import { createApiKey } from "../../src/auth/api-key.service";
 import { Role } from "../../src/auth/caller";
-import { DEFAULT_LIMITS } from "../../src/config/limits";
+import { DEFAULT_LIMITS } from "../../src/config/config";
 import { createLogger } from "../../src/observability/logger";
 import { Metrics } from "../../src/observability/metrics";
 import { startServer, type RunningServer } from "../../src/server/start-server";

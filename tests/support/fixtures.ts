@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { isPostgres, sql } from "../../src/db/sql-dialect";
-import { type Attachment, placesOf } from "../../src/services/initiatives/initiative-places";
+import type { Attachment } from "../../src/db/rows/initiative-place.rows";
+import { placesOf } from "../../src/services/initiatives/initiative-places";
 
 /** Writes an initiative straight into the tables (for volume tests), with its places and carriers. */
 export async function insertInitiative(

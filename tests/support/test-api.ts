@@ -2,7 +2,7 @@ import type { QueryPlan } from "@apollo/query-planner";
 import type { GraphQLFormattedError } from "graphql";
 import type { DataSource } from "typeorm";
 import type { Caller } from "../../src/auth/caller";
-import { DEFAULT_LIMITS } from "../../src/config/limits";
+import { DEFAULT_LIMITS } from "../../src/config/config";
 import { createRequestContext } from "../../src/context/request-context";
 import { BATCHED, type Batching } from "../../src/loaders/shared/batch";
 import type { Writer } from "../../src/db/writer";

@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType } from "type-graphql";
-import type { MapRequest } from "../../maps/map-measures";
+import type { MapRequest } from "./map-measure";
 
 /** Which stored series a Measure belongs to, so `history` can load its other dates. */
 export type SeriesKey =

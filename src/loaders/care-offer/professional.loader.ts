@@ -1,44 +1,14 @@
 import type { DataSource } from "typeorm";
-import { ProfessionalCount } from "../../entities/care-offer/professional-count.entity";
-import { ProfessionalStat } from "../../entities/care-offer/professional-stat.entity";
+import type { ProfessionalCount } from "../../entities/care-offer/professional-count.entity";
+import { type DatedStat, DATED_STAT_COLUMNS, toDatedStat } from "../../db/rows/professional-stat.rows";
+import { PROFESSIONAL_COUNT_COLUMNS, toProfessionalCount } from "../../db/rows/professional-count.rows";
 import { sql } from "../../db/sql-dialect";
-import { familyOf, type ProfessionalSource } from "../../entities/care-offer/professional-source";
-import { toSearchText } from "../../db/search-text";
+import { familyOf, type ProfessionalSource } from "../../entities/shared/professional-source";
 import { BATCHED, type Batching, batchLoader, LoaderFamily, manyByKey, selectWhereIn } from "../shared/batch";
-
-/** A stat with the vintage of its source, so a Measure can carry its date. */
-export interface DatedStat {
-  stat: ProfessionalStat;
-  vintage: string;
-}
-
-export function toDatedStat(row: Record<string, unknown>): DatedStat {
-  const stat = new ProfessionalStat();
-  stat.sourceId = String(row.source_id);
-  stat.departmentCode = String(row.department_code);
-  stat.specialty = String(row.specialty);
-  stat.specialtySearch = String(row.specialty_search);
-  stat.headcount = row.headcount === null ? null : Number(row.headcount);
-  stat.densityPer100k = row.density === null ? null : Number(row.density);
-  return { stat, vintage: String(row.vintage) };
-}
-
-const STAT_COLUMNS = "ps.source_id, ps.department_code, ps.specialty, ps.specialty_search, ps.headcount, ps.density, s.vintage";
 
 export interface SourceVintage {
   id: string;
   vintage: string;
-}
-
-function toProfessionalCount(row: Record<string, unknown>): ProfessionalCount {
-  const count = new ProfessionalCount();
-  count.sourceId = String(row.source_id);
-  count.communeCode = String(row.commune_code);
-  count.profession = String(row.profession);
-  count.specialtyKey = String(row.specialty);
-  count.headcount = Number(row.headcount);
-  count.searchText = toSearchText(`${count.profession} ${count.specialtyKey}`);
-  return count;
 }
 
 export function createProfessionalLoaders(db: DataSource, batching: Batching = BATCHED) {
@@ -59,7 +29,7 @@ export function createProfessionalLoaders(db: DataSource, batching: Batching = B
         batchLoader<string, ProfessionalCount[]>("professional.byCommune", async (codes) => {
           const rows = await selectWhereIn<Record<string, unknown>>(
             db,
-            `SELECT source_id, commune_code, profession, specialty, headcount FROM professional_commune
+            `SELECT ${PROFESSIONAL_COUNT_COLUMNS} FROM professional_commune
              WHERE source_id = ? AND commune_code IN ({keys}) ORDER BY profession, specialty`,
             codes,
             [sourceId],
@@ -88,7 +58,7 @@ export function createProfessionalLoaders(db: DataSource, batching: Batching = B
         batchLoader("professional.byDepartment", async (codes) => {
           const rows = await selectWhereIn<Record<string, unknown>>(
             db,
-            `SELECT ${STAT_COLUMNS} FROM professional_stat ps JOIN source s ON s.id = ps.source_id
+            `SELECT ${DATED_STAT_COLUMNS} FROM professional_stat ps JOIN source s ON s.id = ps.source_id
              WHERE ps.source_id = ? AND ps.department_code IN ({keys}) ORDER BY ps.specialty`,
             codes,
             [sourceId],
@@ -102,7 +72,7 @@ export function createProfessionalLoaders(db: DataSource, batching: Batching = B
         batchLoader("professional.byRegion", async (regionCodes) => {
           const rows = await selectWhereIn<Record<string, unknown>>(
             db,
-            `SELECT d.region_code AS parent_key, ${STAT_COLUMNS} FROM professional_stat ps
+            `SELECT d.region_code AS parent_key, ${DATED_STAT_COLUMNS} FROM professional_stat ps
              JOIN source s ON s.id = ps.source_id JOIN department d ON d.code = ps.department_code
              WHERE ps.source_id = ? AND d.region_code IN ({keys})`,
             regionCodes,
@@ -117,7 +87,7 @@ export function createProfessionalLoaders(db: DataSource, batching: Batching = B
         batchLoader("professional.national", async (keys) => {
           const rows = await sql<Record<string, unknown>>(
             db,
-            `SELECT ${STAT_COLUMNS} FROM professional_stat ps JOIN source s ON s.id = ps.source_id WHERE ps.source_id = ?`,
+            `SELECT ${DATED_STAT_COLUMNS} FROM professional_stat ps JOIN source s ON s.id = ps.source_id WHERE ps.source_id = ?`,
             [sourceId],
           );
           return keys.map(() => rows.map(toDatedStat));

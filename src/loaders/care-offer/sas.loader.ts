@@ -1,15 +1,7 @@
 import type { DataSource } from "typeorm";
-import { SasPlatform } from "../../entities/care-offer/sas-platform.entity";
+import type { SasPlatform } from "../../entities/care-offer/sas-platform.entity";
+import { toSasPlatform } from "../../db/rows/sas-platform.rows";
 import { BATCHED, type Batching, batchLoader, manyByKey, oneByKey, selectWhereIn } from "../shared/batch";
-
-export function toSasPlatform(row: Record<string, unknown>): SasPlatform {
-  const platform = new SasPlatform();
-  platform.id = String(row.id);
-  platform.name = String(row.name);
-  platform.appointmentsBooked = row.appointments_booked === null ? null : Number(row.appointments_booked);
-  platform.sourceId = row.source_id === null ? null : String(row.source_id);
-  return platform;
-}
 
 export function createSasLoaders(db: DataSource, batching: Batching = BATCHED) {
   return {

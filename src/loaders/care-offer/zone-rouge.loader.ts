@@ -1,21 +1,9 @@
 import type { DataSource } from "typeorm";
 import type { Epci } from "../../entities/territories/epci.entity";
-import { ZoneRouge } from "../../entities/care-offer/zone-rouge.entity";
-import { EPCI_COLUMNS, toEpci } from "../territories/epci.loader";
+import type { ZoneRouge } from "../../entities/care-offer/zone-rouge.entity";
+import { EPCI_COLUMNS, toEpci } from "../../db/rows/epci.rows";
+import { ZONE_ROUGE_COLUMNS, toZoneRouge } from "../../db/rows/zone-rouge.rows";
 import { BATCHED, type Batching, batchLoader, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "../shared/batch";
-
-function toZoneRouge(row: Record<string, unknown>): ZoneRouge {
-  const zone = new ZoneRouge();
-  zone.epciSiren = String(row.epci_siren);
-  zone.designatedOn = String(row.designated_on);
-  zone.programme = String(row.programme);
-  zone.confirmed = row.confirmed === true || row.confirmed === 1;
-  zone.note = row.note === null || row.note === undefined ? null : String(row.note);
-  zone.sourceId = String(row.source_id);
-  return zone;
-}
-
-const COLUMNS = "z.epci_siren, z.designated_on, z.programme, z.confirmed, z.note, z.source_id";
 
 /**
  * Called with each EPCI a zone query read anyway (it joins the EPCI to order by population),
@@ -29,7 +17,7 @@ function zonesWithin(db: DataSource, parent: "ed.department_code" | "d.region_co
     const join = parent === "d.region_code" ? "JOIN department d ON d.code = ed.department_code" : "";
     const rows = await selectWhereIn<Record<string, unknown>>(
       db,
-      `SELECT DISTINCT ${parent} AS parent_key, ${COLUMNS}, ${EPCI_COLUMNS} FROM zone_rouge z
+      `SELECT DISTINCT ${parent} AS parent_key, ${ZONE_ROUGE_COLUMNS}, ${EPCI_COLUMNS} FROM zone_rouge z
        JOIN epci e ON e.siren = z.epci_siren
        JOIN epci_department ed ON ed.epci_siren = z.epci_siren ${join}
        WHERE ${parent} IN ({keys})${includeUnconfirmed ? "" : " AND z.confirmed = TRUE"}
@@ -44,7 +32,7 @@ function zonesWithin(db: DataSource, parent: "ed.department_code" | "d.region_co
 export function createZoneRougeLoaders(db: DataSource, batching: Batching = BATCHED, seen: SeenEpci = () => {}) {
   return {
     byEpci: batchLoader<string, ZoneRouge | null>("zoneRouge.byEpci", async (sirens) => {
-      const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${COLUMNS} FROM zone_rouge z WHERE z.epci_siren IN ({keys})`, sirens);
+      const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${ZONE_ROUGE_COLUMNS} FROM zone_rouge z WHERE z.epci_siren IN ({keys})`, sirens);
       return oneByKey(sirens, rows.map(toZoneRouge), (z) => z.epciSiren);
     }, batching),
     byRegion: new LoaderFamily<boolean, string, ZoneRouge[]>((includeUnconfirmed) => zonesWithin(db, "d.region_code", includeUnconfirmed, batching, seen)),

@@ -1,41 +1,11 @@
 import type { DataSource } from "typeorm";
-import { Initiative } from "../../entities/initiatives/initiative.entity";
-import type { InitiativeKind } from "../../entities/initiatives/initiative-kind";
-import { Organization } from "../../entities/initiatives/organization.entity";
-import type { OrganizationKind } from "../../entities/initiatives/organization-kind";
-import type { InitiativeFilter } from "../../resolvers/initiatives/initiative.input";
-import type { PlaceLevel } from "../../services/initiatives/initiative-places";
-import { initiativeFilterSql } from "../../services/initiatives/initiative-filter.sql";
+import type { Initiative } from "../../entities/initiatives/initiative.entity";
+import type { Organization } from "../../entities/initiatives/organization.entity";
+import { INITIATIVE_COLUMNS, toInitiative } from "../../db/rows/initiative.rows";
+import type { PlaceLevel } from "../../db/rows/initiative-place.rows";
+import { toOrganization } from "../../db/rows/organization.rows";
+import { type InitiativeFilterInput, initiativeFilterSql } from "../../db/filters/initiative.filter";
 import { BATCHED, type Batching, batchLoader, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "../shared/batch";
-
-export const INITIATIVE_COLUMNS =
-  "i.id, i.title, i.kind, i.summary, i.started_on, i.status, i.source_id, i.owner_id, i.version, i.archived, i.created_at, i.updated_at";
-
-export function toInitiative(row: Record<string, unknown>): Initiative {
-  const initiative = new Initiative();
-  initiative.id = String(row.id);
-  initiative.title = String(row.title);
-  initiative.kind = String(row.kind) as InitiativeKind;
-  initiative.summary = String(row.summary);
-  initiative.startedOn = row.started_on === null ? null : String(row.started_on);
-  initiative.status = String(row.status);
-  initiative.sourceId = row.source_id === null ? null : String(row.source_id);
-  initiative.ownerId = row.owner_id === null ? null : String(row.owner_id);
-  initiative.version = Number(row.version);
-  initiative.archived = row.archived === true || row.archived === 1;
-  initiative.createdAt = String(row.created_at);
-  initiative.updatedAt = String(row.updated_at);
-  return initiative;
-}
-
-export function toOrganization(row: Record<string, unknown>): Organization {
-  const organization = new Organization();
-  organization.id = String(row.id);
-  organization.name = String(row.name);
-  organization.kind = String(row.kind) as OrganizationKind;
-  organization.regionCode = row.region_code === null || row.region_code === undefined ? null : String(row.region_code);
-  return organization;
-}
 
 /** A direct attachment of an initiative. */
 export interface Place {
@@ -50,7 +20,7 @@ export function createInitiativeLoaders(db: DataSource, batching: Batching = BAT
       return oneByKey(ids, rows.map(toInitiative), (i) => i.id);
     }, batching),
     /** Initiatives that run in each territory of a level (attached to it or to a place inside it), filtered. */
-    byPlace: new LoaderFamily<{ level: PlaceLevel; filter: InitiativeFilter | null }, string, Initiative[]>(
+    byPlace: new LoaderFamily<{ level: PlaceLevel; filter: InitiativeFilterInput | null }, string, Initiative[]>(
       ({ level, filter }) =>
         batchLoader("initiative.byPlace", async (codes) => {
           const condition = initiativeFilterSql(filter);

@@ -1,19 +1,7 @@
 import type { DataSource } from "typeorm";
-import { Source } from "../../entities/shared/source.entity";
+import type { Source } from "../../entities/shared/source.entity";
+import { toSource } from "../../db/rows/source.rows";
 import { BATCHED, type Batching, batchLoader, oneByKey, selectWhereIn } from "./batch";
-
-export function toSource(row: Record<string, unknown>): Source {
-  const source = new Source();
-  source.id = String(row.id);
-  source.producer = String(row.producer);
-  source.title = String(row.title);
-  source.vintage = String(row.vintage);
-  source.vintageInferred = row.vintage_inferred === true || row.vintage_inferred === 1;
-  source.note = row.note === null || row.note === undefined ? null : String(row.note);
-  source.url = row.url === null || row.url === undefined ? null : String(row.url);
-  source.licence = row.licence === null || row.licence === undefined ? null : String(row.licence);
-  return source;
-}
 
 export function createSourceLoaders(db: DataSource, batching: Batching = BATCHED) {
   return {

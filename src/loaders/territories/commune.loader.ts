@@ -1,20 +1,7 @@
 import type { DataSource } from "typeorm";
-import { Commune } from "../../entities/territories/commune.entity";
+import type { Commune } from "../../entities/territories/commune.entity";
+import { COMMUNE_COLUMNS, toCommune } from "../../db/rows/commune.rows";
 import { BATCHED, type Batching, batchLoader, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "../shared/batch";
-
-export const COMMUNE_COLUMNS = "c.code, c.name, c.department_code, c.region_code, c.population, c.postal_codes";
-
-export function toCommune(row: Record<string, unknown>): Commune {
-  const commune = new Commune();
-  commune.code = String(row.code);
-  commune.name = String(row.name);
-  commune.departmentCode = String(row.department_code);
-  commune.regionCode = String(row.region_code);
-  commune.population = Number(row.population);
-  const postal = String(row.postal_codes ?? "");
-  commune.postalCodes = postal === "" ? [] : postal.split(",");
-  return commune;
-}
 
 /** A window of a département's communes, ordered by INSEE code. */
 export interface CommunePage {

@@ -1,17 +1,7 @@
 import type { DataSource } from "typeorm";
-import { Department } from "../../entities/territories/department.entity";
+import type { Department } from "../../entities/territories/department.entity";
+import { DEPARTMENT_COLUMNS, toDepartment } from "../../db/rows/department.rows";
 import { BATCHED, type Batching, batchLoader, manyByKey, oneByKey, selectWhereIn } from "../shared/batch";
-
-export const DEPARTMENT_COLUMNS = "d.code, d.name, d.region_code, d.population";
-
-export function toDepartment(row: Record<string, unknown>): Department {
-  const department = new Department();
-  department.code = String(row.code);
-  department.name = String(row.name);
-  department.regionCode = String(row.region_code);
-  department.population = Number(row.population);
-  return department;
-}
 
 export function createDepartmentLoaders(db: DataSource, batching: Batching = BATCHED) {
   return {

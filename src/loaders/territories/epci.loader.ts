@@ -1,23 +1,11 @@
 import type { DataSource } from "typeorm";
-import { Epci } from "../../entities/territories/epci.entity";
-import type { EpciKind } from "../../entities/territories/epci-kind";
-import type { EpciFilter } from "../../resolvers/territories/epci.input";
-import { epciFilterSql } from "../../services/territories/epci-filter.sql";
+import type { Epci } from "../../entities/territories/epci.entity";
+import { EPCI_COLUMNS, toEpci } from "../../db/rows/epci.rows";
+import { type EpciFilterInput, epciFilterSql } from "../../db/filters/epci.filter";
 import { BATCHED, type Batching, batchLoader, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "../shared/batch";
 
-export const EPCI_COLUMNS = "e.siren, e.name, e.kind, e.population";
-
-export function toEpci(row: Record<string, unknown>): Epci {
-  const epci = new Epci();
-  epci.siren = String(row.siren);
-  epci.name = String(row.name);
-  epci.kind = String(row.kind) as EpciKind;
-  epci.population = Number(row.population);
-  return epci;
-}
-
 /** Filtered EPCI grouped by a parent key found through `epci_department`. */
-function epcisByParent(db: DataSource, parentColumn: "ed.department_code" | "d.region_code", filter: EpciFilter | null, batching: Batching) {
+function epcisByParent(db: DataSource, parentColumn: "ed.department_code" | "d.region_code", filter: EpciFilterInput | null, batching: Batching) {
   return batchLoader<string, Epci[]>(parentColumn === "d.region_code" ? "epci.byRegion" : "epci.byDepartment", async (parentKeys) => {
     const condition = epciFilterSql(filter);
     const joinDepartment = parentColumn === "d.region_code" ? "JOIN department d ON d.code = ed.department_code" : "";
@@ -50,7 +38,7 @@ export function createEpciLoaders(db: DataSource, batching: Batching = BATCHED) 
       );
       return oneByKey(communeCodes, rows, (row) => String(row.parent_key)).map((row) => (row ? toEpci(row) : null));
     }, batching),
-    byDepartment: new LoaderFamily<EpciFilter | null, string, Epci[]>((filter) => epcisByParent(db, "ed.department_code", filter, batching)),
-    byRegion: new LoaderFamily<EpciFilter | null, string, Epci[]>((filter) => epcisByParent(db, "d.region_code", filter, batching)),
+    byDepartment: new LoaderFamily<EpciFilterInput | null, string, Epci[]>((filter) => epcisByParent(db, "ed.department_code", filter, batching)),
+    byRegion: new LoaderFamily<EpciFilterInput | null, string, Epci[]>((filter) => epcisByParent(db, "d.region_code", filter, batching)),
   };
 }

@@ -1,16 +1,7 @@
 import type { DataSource } from "typeorm";
-import { Region } from "../../entities/territories/region.entity";
+import type { Region } from "../../entities/territories/region.entity";
+import { REGION_COLUMNS, toRegion } from "../../db/rows/region.rows";
 import { BATCHED, type Batching, batchLoader, oneByKey, selectWhereIn } from "../shared/batch";
-
-export const REGION_COLUMNS = "r.code, r.name, r.population";
-
-export function toRegion(row: Record<string, unknown>): Region {
-  const region = new Region();
-  region.code = String(row.code);
-  region.name = String(row.name);
-  region.population = Number(row.population);
-  return region;
-}
 
 export function createRegionLoaders(db: DataSource, batching: Batching = BATCHED) {
   return {

@@ -1,6 +1,6 @@
 import { IsOptional, Length, Matches } from "class-validator";
 import { ArgsType, Field } from "type-graphql";
-import { ProfessionalSource } from "../../entities/care-offer/professional-source";
+import { ProfessionalSource } from "../../entities/shared/professional-source";
 import { VINTAGE } from "../../validation/vintage";
 
 @ArgsType()

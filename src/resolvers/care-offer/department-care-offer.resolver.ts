@@ -6,8 +6,9 @@ import { entityReference } from "../shared/entity-reference";
 import type { DepartmentKey, EpciKey } from "../shared/references";
 import { CareOfferRefs } from "./care-offer.references";
 import { Measure } from "../../entities/care-offer/measure.type";
-import { aplOf, gpDensity, latestIndicator, matchesSpecialty, professionalSourceId } from "../../services/care-offer/measure.service";
-import { ProfessionalSource } from "../../entities/care-offer/professional-source";
+import { aplOf, gpDensity, latestIndicator, matchesSpecialty } from "../../services/care-offer/measure.service";
+import { professionalSourceId } from "../../services/shared/professional-source.service";
+import { ProfessionalSource } from "../../entities/shared/professional-source";
 import { DensityArgs, ProfessionalArgs } from "./care-offer.args";
 import { ZonesRougesArgs } from "./zone-rouge.args";
 

@@ -10,9 +10,9 @@ import type { DepartmentKey } from "../shared/references";
 import { CareOfferRefs } from "./care-offer.references";
 import { Indicator } from "../../entities/care-offer/indicator.type";
 import { Measure } from "../../entities/care-offer/measure.type";
-import { mapUrl } from "../../maps/map-measures";
+import { mapUrl } from "../../entities/care-offer/map-measure";
 import { historyOf } from "../../services/care-offer/measure.service";
-import { familyOf } from "../../entities/care-offer/professional-source";
+import { familyOf } from "../../entities/shared/professional-source";
 import { sourceOf } from "../../services/shared/source.service";
 
 const MAP_URL_DESCRIPTION =

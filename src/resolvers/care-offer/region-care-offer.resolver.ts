@@ -5,8 +5,9 @@ import { entityReference } from "../shared/entity-reference";
 import type { EpciKey, RegionKey } from "../shared/references";
 import { CareOfferRefs } from "./care-offer.references";
 import { Measure } from "../../entities/care-offer/measure.type";
-import { aggregateStats, aplOf, matchesSpecialty, professionalSourceId } from "../../services/care-offer/measure.service";
-import { ProfessionalSource } from "../../entities/care-offer/professional-source";
+import { aggregateStats, aplOf, matchesSpecialty } from "../../services/care-offer/measure.service";
+import { professionalSourceId } from "../../services/shared/professional-source.service";
+import { ProfessionalSource } from "../../entities/shared/professional-source";
 import { ProfessionalArgs } from "./care-offer.args";
 import { ZonesRougesArgs } from "./zone-rouge.args";
 

@@ -1,7 +1,9 @@
 import { ArrayMaxSize, IsIn, IsInt, IsOptional, Length, Matches, Min, ValidateNested } from "class-validator";
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import type { Initiative } from "../../entities/initiatives/initiative.entity";
+import type { Attachment } from "../../db/rows/initiative-place.rows";
 import { InitiativeKind } from "../../entities/initiatives/initiative-kind";
+import type { InitiativeChanges, NewInitiative } from "../../services/initiatives/initiative-write.service";
 import { VINTAGE } from "../../validation/vintage";
 
 export enum TerritoryLevel {
@@ -22,7 +24,7 @@ registerEnumType(TerritoryLevel, {
 });
 
 @InputType("PlaceInput", { description: "A territory an initiative runs in, by level and code." })
-export class PlaceInput {
+export class PlaceInput implements Attachment {
   @Field(() => TerritoryLevel, { description: "REGION, DEPARTMENT, EPCI or COMMUNE." })
   @IsIn(Object.values(TerritoryLevel))
   level: TerritoryLevel;
@@ -34,7 +36,7 @@ export class PlaceInput {
 
 /** Fields a partner writes; `implements Partial<Initiative>` makes a renamed column break this input at compile time. */
 @InputType("CreateInitiativeInput", { description: "A new initiative of the caller's organization." })
-export class CreateInitiativeInput implements Partial<Initiative> {
+export class CreateInitiativeInput implements Partial<Initiative>, NewInitiative {
   @Field({ description: "Title (3 to 200 characters)." })
   @Length(3, 200, { message: "title must be 3 to 200 characters long" })
   title: string;
@@ -76,7 +78,7 @@ export class CreateInitiativeInput implements Partial<Initiative> {
 }
 
 @InputType("UpdateInitiativeInput", { description: "Changes to an initiative; fields left out keep their value." })
-export class UpdateInitiativeInput implements Partial<Initiative> {
+export class UpdateInitiativeInput implements Partial<Initiative>, InitiativeChanges {
   @Field(() => ID, { description: "The initiative." })
   @Length(1, 80)
   id: string;

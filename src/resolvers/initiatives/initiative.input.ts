@@ -1,11 +1,12 @@
 import { IsBoolean, IsOptional, Length, Matches } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
+import type { InitiativeFilterInput } from "../../db/filters/initiative.filter";
 import { InitiativeKind } from "../../entities/initiatives/initiative-kind";
 import { OrganizationKind } from "../../entities/initiatives/organization-kind";
 import { COMMUNE_CODE, DEPARTMENT_CODE, FORMAT_HINTS, REGION_CODE, SIREN } from "../../validation/territory-codes";
 
 @InputType("InitiativeFilter", { description: "Conditions an initiative must meet; all given conditions apply (AND)." })
-export class InitiativeFilter {
+export class InitiativeFilter implements InitiativeFilterInput {
   @Field(() => [InitiativeKind], { nullable: true, description: "Only these kinds." })
   @IsOptional()
   kinds?: InitiativeKind[];

@@ -6,16 +6,16 @@ import { Organization } from "../../entities/initiatives/organization.entity";
 import { OrganizationKind } from "../../entities/initiatives/organization-kind";
 import { Source } from "../../entities/shared/source.entity";
 import { sql } from "../../db/sql-dialect";
-import { toOrganization } from "../../loaders/initiatives/initiative.loader";
+import { toOrganization } from "../../db/rows/organization.rows";
 import { pageWindow } from "../shared/connection";
 import { entityReference } from "../shared/entity-reference";
 import type { CommuneKey, DepartmentKey, EpciKey, RegionKey } from "../shared/references";
 import { InitiativesRefs } from "./initiatives.references";
-import type { PlaceLevel } from "../../services/initiatives/initiative-places";
+import type { PlaceLevel } from "../../db/rows/initiative-place.rows";
 import { pageOfInitiatives } from "../../services/initiatives/initiative.service";
 import { InitiativeConnection } from "./initiative.connection";
 import { InitiativeFilter } from "./initiative.input";
-import { PageArgs } from "../territories/territory.args";
+import { PageArgs } from "../shared/page.args";
 
 @ArgsType()
 class InitiativeIdArgs {

@@ -1,9 +1,10 @@
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsInt, IsOptional, Length, Matches, Max, Min } from "class-validator";
 import { Field, ID, InputType, Int } from "type-graphql";
+import type { MissionDaysOffer, VolunteerRegistration, ZoneNeedsDeclaration } from "../../services/initiatives/mission.service";
 import { FORMAT_HINTS, SIREN } from "../../validation/territory-codes";
 
 @InputType("RegisterVolunteerInput", { description: "A doctor volunteering for solidarity missions, registered by your organization." })
-export class RegisterVolunteerInput {
+export class RegisterVolunteerInput implements VolunteerRegistration {
   @Field({ description: "Name of the doctor (1 to 120 characters)." })
   @Length(1, 120, { message: "displayName must be 1 to 120 characters long" })
   displayName: string;
@@ -19,7 +20,7 @@ export class RegisterVolunteerInput {
 }
 
 @InputType("OfferMissionDaysInput", { description: "Days a volunteer offers in one zone rouge (at most 2 a month, as the scheme sets)." })
-export class OfferMissionDaysInput {
+export class OfferMissionDaysInput implements MissionDaysOffer {
   @Field(() => ID, { description: "The volunteer (registered by your organization)." })
   @Length(1, 36)
   volunteerId: string;
@@ -36,7 +37,7 @@ export class OfferMissionDaysInput {
 }
 
 @InputType("DeclareZoneNeedsInput", { description: "What a zone rouge needs to host volunteers (territorial admins, for their région)." })
-export class DeclareZoneNeedsInput {
+export class DeclareZoneNeedsInput implements ZoneNeedsDeclaration {
   @Field(() => ID, { description: "SIREN of the zone rouge." })
   @Matches(SIREN, { message: `epciSiren must be ${FORMAT_HINTS.siren} (received "$value")` })
   epciSiren: string;

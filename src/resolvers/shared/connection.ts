@@ -1,6 +1,6 @@
 import { ClassType, Directive, Field, Int, ObjectType } from "type-graphql";
 import { BadUserInputError } from "../../errors/errors";
-import { DEFAULT_PAGE_SIZE } from "../territories/territory.args";
+import { DEFAULT_PAGE_SIZE } from "../../config/pagination";
 
 @Directive("@shareable")
 @ObjectType("PageInfo", { description: "Where a page sits in the whole list (Relay cursor connections)." })

@@ -1,11 +1,12 @@
 import { IsNumber, IsOptional, Length, Matches, Min } from "class-validator";
 import { Field, Float, InputType, registerEnumType } from "type-graphql";
-import { ProfessionalSource } from "../../entities/care-offer/professional-source";
+import { ProfessionalSource } from "../../entities/shared/professional-source";
+import { DepartmentOrder, type DepartmentFilterInput } from "../../services/territories/territory-lists";
 import { FORMAT_HINTS, REGION_CODE } from "../../validation/territory-codes";
 import { VINTAGE } from "../../validation/vintage";
 
 @InputType("DepartmentFilter", { description: "Conditions a département must meet; all given conditions apply (AND)." })
-export class DepartmentFilter {
+export class DepartmentFilter implements DepartmentFilterInput {
   @Field({ nullable: true, description: 'Only départements of this région (INSEE code, "76").' })
   @IsOptional()
   @Matches(REGION_CODE, { message: `regionCode must be ${FORMAT_HINTS.region} (received "$value")` })
@@ -44,13 +45,6 @@ export class DepartmentFilter {
   gpDensityVintage?: string;
 }
 
-export enum DepartmentOrder {
-  CODE = "CODE",
-  NAME = "NAME",
-  POPULATION_DESC = "POPULATION_DESC",
-  GP_DENSITY_ASC = "GP_DENSITY_ASC",
-  GP_DENSITY_DESC = "GP_DENSITY_DESC",
-}
 registerEnumType(DepartmentOrder, {
   name: "DepartmentOrder",
   description: "Order of a département list.",

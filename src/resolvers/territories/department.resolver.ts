@@ -6,9 +6,11 @@ import { Region } from "../../entities/territories/region.entity";
 import { pageWindow } from "../shared/connection";
 import { listDepartments } from "../../services/territories/territory.service";
 import { CommuneConnection } from "./commune.connection";
-import { DepartmentFilter, DepartmentOrder } from "./department.input";
+import { DepartmentOrder } from "../../services/territories/territory-lists";
+import { DepartmentFilter } from "./department.input";
 import { EpciFilter } from "./epci.input";
-import { DepartmentCodeArgs, PageArgs } from "./territory.args";
+import { PageArgs } from "../shared/page.args";
+import { DepartmentCodeArgs } from "./territory.args";
 
 @Resolver(() => Department)
 export class DepartmentResolver {

@@ -1,10 +1,12 @@
 import { IsBoolean, IsInt, IsNumber, IsOptional, Length, Matches, Max, Min } from "class-validator";
 import { Field, Float, InputType, Int, registerEnumType } from "type-graphql";
+import type { EpciFilterInput } from "../../db/filters/epci.filter";
 import { EpciKind } from "../../entities/territories/epci-kind";
+import { EpciOrder } from "../../services/territories/territory-lists";
 import { DEPARTMENT_CODE, FORMAT_HINTS, REGION_CODE } from "../../validation/territory-codes";
 
 @InputType("EpciFilter", { description: "Conditions an EPCI must meet; all given conditions apply (AND)." })
-export class EpciFilter {
+export class EpciFilter implements EpciFilterInput {
   @Field({ nullable: true, description: "Only EPCI with at least one member commune in this région (INSEE code)." })
   @IsOptional()
   @Matches(REGION_CODE, { message: `regionCode must be ${FORMAT_HINTS.region} (received "$value")` })
@@ -55,14 +57,6 @@ export class EpciFilter {
   maxApl?: number;
 }
 
-export enum EpciOrder {
-  NAME = "NAME",
-  POPULATION_DESC = "POPULATION_DESC",
-  POPULATION_ASC = "POPULATION_ASC",
-  SIREN = "SIREN",
-  APL_ASC = "APL_ASC",
-  APL_DESC = "APL_DESC",
-}
 registerEnumType(EpciOrder, {
   name: "EpciOrder",
   description: "Order of an EPCI list.",

@@ -6,8 +6,10 @@ import { Epci } from "../../entities/territories/epci.entity";
 import { pageWindow } from "../shared/connection";
 import { pageOfEpcis } from "../../services/territories/territory.service";
 import { EpciConnection } from "./epci.connection";
-import { EpciFilter, EpciOrder } from "./epci.input";
-import { PageArgs, SirenArgs } from "./territory.args";
+import { EpciOrder } from "../../services/territories/territory-lists";
+import { EpciFilter } from "./epci.input";
+import { PageArgs } from "../shared/page.args";
+import { SirenArgs } from "./territory.args";
 
 @Resolver(() => Epci)
 export class EpciResolver {

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { type DocumentNode, GraphQLError, getNamedType, isListType, isNonNullType, isObjectType, type GraphQLOutputType, visit } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
-import { DEFAULT_PAGE_SIZE } from "../../resolvers/territories/territory.args";
+import { DEFAULT_PAGE_SIZE } from "../../config/pagination";
 
 /**
  * Typical lengths of the lists the API returns, from the data (average per parent): the cost of

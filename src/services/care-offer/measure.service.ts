@@ -4,11 +4,12 @@ import { ProfessionalStat } from "../../entities/care-offer/professional-stat.en
 import { BadUserInputError } from "../../errors/errors";
 import type { AplLevel } from "../../loaders/care-offer/apl.loader";
 import { latestMeasured, type MeasureRow } from "../../loaders/care-offer/measure.loader";
-import type { DatedStat } from "../../loaders/care-offer/professional.loader";
+import type { DatedStat } from "../../db/rows/professional-stat.rows";
 import { Measure, type SeriesKey } from "../../entities/care-offer/measure.type";
-import { indicatorMapMeasure, type MapRequest } from "../../maps/map-measures";
-import { familyOf, GP_SPECIALTY, type ProfessionalSource } from "../../entities/care-offer/professional-source";
+import { indicatorMapMeasure, type MapRequest } from "../../entities/care-offer/map-measure";
+import { familyOf, GP_SPECIALTY, type ProfessionalSource } from "../../entities/shared/professional-source";
 import { toSearchText } from "../../db/search-text";
+import { pickVintage, professionalSourceId } from "../shared/professional-source.service";
 
 export const UNITS = {
   density: "per 100,000 inhabitants",
@@ -54,28 +55,6 @@ export async function latestIndicator(ctx: RequestContext, indicator: string, te
   const rows = await ctx.loaders.measure.series.with(indicator).load(territory);
   const latest = latestMeasured(rows);
   return latest ? measureFromRow(latest, { kind: "measure", indicator, territory }) : null;
-}
-
-/**
- * Of vintages listed oldest first, the latest that is `wanted` or starts with it ("2025" picks
- * the last 2025 extraction); the latest of all when none is wanted.
- */
-export function pickVintage<T>(items: readonly T[], wanted: string | null | undefined, vintageOf: (item: T) => string): T | undefined {
-  return wanted ? items.findLast((item) => vintageOf(item).startsWith(wanted)) : items[items.length - 1];
-}
-
-/**
- * The source id of a producer family at a vintage (the latest by default). An unknown vintage
- * is a client error that lists the ones available.
- */
-export async function professionalSourceId(ctx: RequestContext, family: ProfessionalSource, vintage?: string | null): Promise<{ id: string; family: string[] }> {
-  const vintages = (await ctx.loaders.professional.vintages()).get(family) ?? [];
-  if (vintages.length === 0) throw new BadUserInputError(`no data loaded for source ${family}`);
-  const chosen = pickVintage(vintages, vintage, (v) => v.vintage);
-  if (!chosen) {
-    throw new BadUserInputError(`vintage "${vintage}" of ${family} is not loaded (available: ${vintages.map((v) => v.vintage).join(", ")})`);
-  }
-  return { id: chosen.id, family: vintages.map((v) => v.id) };
 }
 
 export function matchesSpecialty(stat: ProfessionalStat, specialty: string | null | undefined): boolean {

@@ -1,22 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import { markers, sql } from "../../db/sql-dialect";
+import type { Attachment, PlaceLevel, PlaceRow } from "../../db/rows/initiative-place.rows";
 import { BadUserInputError } from "../../errors/errors";
-
-export type PlaceLevel = "REGION" | "DEPARTMENT" | "EPCI" | "COMMUNE";
-
-/** A territory an initiative is attached to. */
-export interface Attachment {
-  level: PlaceLevel;
-  code: string;
-}
-
-export interface PlaceRow {
-  [column: string]: string | boolean;
-  initiative_id: string;
-  level: PlaceLevel;
-  code: string;
-  direct: boolean;
-}
 
 type Db = DataSource | EntityManager;
 

@@ -3,20 +3,49 @@ import type { EntityManager } from "typeorm";
 import { requireKey, requireOwner } from "../../auth/authorization";
 import type { RequestContext } from "../../context/request-context";
 import type { Initiative } from "../../entities/initiatives/initiative.entity";
+import type { InitiativeKind } from "../../entities/initiatives/initiative-kind";
 import { bool, markers, sql } from "../../db/sql-dialect";
 import { BadUserInputError, ConflictError, NotFoundError } from "../../errors/errors";
-import { INITIATIVE_COLUMNS, toInitiative } from "../../loaders/initiatives/initiative.loader";
-import type { CreateInitiativeInput, PlaceInput, UpdateInitiativeInput } from "../../resolvers/initiatives/initiative-write.input";
+import { INITIATIVE_COLUMNS, toInitiative } from "../../db/rows/initiative.rows";
+import type { Attachment } from "../../db/rows/initiative-place.rows";
 import { audit } from "../shared/audit.service";
 import { placesOf } from "./initiative-places";
 import { afterWrite } from "../shared/read-cache";
+
+/** A new initiative of the caller's organization (the GraphQL input CreateInitiativeInput implements it). */
+export interface NewInitiative {
+  title: string;
+  kind: InitiativeKind;
+  summary: string;
+  startedOn?: string | null;
+  status: string;
+  /** Territories it runs in; empty for a national initiative. */
+  places: Attachment[];
+  /** Other carrying organizations (the caller's own always carries it). */
+  carrierIds?: string[] | null;
+  /** The client's id of the request: a retry with the same one returns the initiative already created. */
+  clientMutationId?: string | null;
+}
+
+/** Changes to an initiative at a version; fields left out keep their value (UpdateInitiativeInput implements it). */
+export interface InitiativeChanges {
+  id: string;
+  version: number;
+  title?: string | null;
+  kind?: InitiativeKind | null;
+  summary?: string | null;
+  startedOn?: string | null;
+  status?: string | null;
+  /** Replace the territories. */
+  places?: Attachment[] | null;
+}
 
 async function loadInitiative(m: EntityManager, id: string): Promise<Initiative | null> {
   const [row] = await sql<Record<string, unknown>>(m, `SELECT ${INITIATIVE_COLUMNS} FROM initiative i WHERE i.id = ?`, [id]);
   return row ? toInitiative(row) : null;
 }
 
-async function writePlaces(m: EntityManager, id: string, places: PlaceInput[]): Promise<void> {
+async function writePlaces(m: EntityManager, id: string, places: Attachment[]): Promise<void> {
   const rows = await placesOf(m, id, places.map((p) => ({ level: p.level, code: p.code })));
   await sql(m, "DELETE FROM initiative_place WHERE initiative_id = ?", [id]);
   if (rows.length === 0) return;
@@ -42,7 +71,7 @@ async function snapshot(m: EntityManager, id: string) {
  * territories given, in one transaction with its audit record. A retry carrying the same
  * clientMutationId returns the initiative created the first time.
  */
-export async function createInitiative(ctx: RequestContext, input: CreateInitiativeInput): Promise<Initiative> {
+export async function createInitiative(ctx: RequestContext, input: NewInitiative): Promise<Initiative> {
   const caller = requireKey(ctx.caller);
   const carriers = [...new Set([caller.organizationId, ...(input.carrierIds ?? [])])];
   return afterWrite(ctx.writer.transaction(async (m) => {
@@ -70,7 +99,7 @@ export async function createInitiative(ctx: RequestContext, input: CreateInitiat
 }
 
 /** Changes an initiative if `version` is still the current one (optimistic concurrency): otherwise CONFLICT, nothing changed. */
-export async function updateInitiative(ctx: RequestContext, input: UpdateInitiativeInput): Promise<Initiative> {
+export async function updateInitiative(ctx: RequestContext, input: InitiativeChanges): Promise<Initiative> {
   const caller = requireKey(ctx.caller);
   return afterWrite(ctx.writer.transaction(async (m) => {
     const before = (await snapshot(m, input.id))?.record;

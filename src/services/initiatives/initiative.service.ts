@@ -1,14 +1,13 @@
 import type { RequestContext } from "../../context/request-context";
 import type { Initiative } from "../../entities/initiatives/initiative.entity";
 import { sql } from "../../db/sql-dialect";
-import { INITIATIVE_COLUMNS, toInitiative } from "../../loaders/initiatives/initiative.loader";
-import type { InitiativeFilter } from "../../resolvers/initiatives/initiative.input";
-import { initiativeFilterSql } from "./initiative-filter.sql";
+import { INITIATIVE_COLUMNS, toInitiative } from "../../db/rows/initiative.rows";
+import { type InitiativeFilterInput, initiativeFilterSql } from "../../db/filters/initiative.filter";
 
 /** One page of the filtered initiatives (most recently changed first), fetched with one extra row. */
 export async function pageOfInitiatives(
   ctx: RequestContext,
-  filter: InitiativeFilter | undefined,
+  filter: InitiativeFilterInput | undefined,
   offset: number,
   size: number,
 ): Promise<{ rowsPlusOne: Initiative[]; count: () => Promise<number> }> {

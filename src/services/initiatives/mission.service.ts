@@ -2,36 +2,40 @@ import { randomUUID } from "node:crypto";
 import type { EntityManager } from "typeorm";
 import { requireKey, requireOwner, requireTerritorialAuthority } from "../../auth/authorization";
 import type { RequestContext } from "../../context/request-context";
-import { MissionDay, Volunteer, ZoneNeeds } from "../../entities/initiatives/volunteer.entity";
+import { MissionDay, Volunteer, type ZoneNeeds } from "../../entities/initiatives/volunteer.entity";
+import { toZoneNeeds } from "../../db/rows/zone-need.rows";
 import { bool, isPostgres, markers, sql } from "../../db/sql-dialect";
 import { BadUserInputError, NotFoundError } from "../../errors/errors";
-import type { DeclareZoneNeedsInput, OfferMissionDaysInput, RegisterVolunteerInput } from "../../resolvers/initiatives/mission.input";
 import { audit } from "../shared/audit.service";
 import { afterWrite } from "../shared/read-cache";
 
+/** A doctor registered by the caller's organization (the GraphQL input RegisterVolunteerInput implements it). */
+export interface VolunteerRegistration {
+  displayName: string;
+  /** "Médecine générale" when left out. */
+  specialty?: string | null;
+  retired: boolean;
+}
+
+/** Days (YYYY-MM-DD) a volunteer offers in one zone rouge (OfferMissionDaysInput implements it). */
+export interface MissionDaysOffer {
+  volunteerId: string;
+  epciSiren: string;
+  days: string[];
+}
+
+/** What a zone rouge needs to host volunteers (DeclareZoneNeedsInput implements it). */
+export interface ZoneNeedsDeclaration {
+  epciSiren: string;
+  daysWantedPerMonth: number;
+  consultationRooms: number;
+  medicalEquipment: boolean;
+  lodging: boolean;
+  note?: string | null;
+}
+
 /** The scheme lets a volunteer give up to two days a month (Pacte de lutte contre les déserts médicaux, 2025). */
 export const MAX_DAYS_PER_MONTH = 2;
-
-export function toVolunteer(row: Record<string, unknown>): Volunteer {
-  return Object.assign(new Volunteer(), {
-    id: String(row.id),
-    organizationId: String(row.organization_id),
-    displayName: String(row.display_name),
-    specialty: String(row.specialty),
-    retired: row.retired === true || row.retired === 1,
-  });
-}
-
-export function toZoneNeeds(row: Record<string, unknown>): ZoneNeeds {
-  return Object.assign(new ZoneNeeds(), {
-    epciSiren: String(row.epci_siren),
-    daysWantedPerMonth: Number(row.days_wanted_per_month),
-    consultationRooms: Number(row.consultation_rooms),
-    medicalEquipment: row.medical_equipment === true || row.medical_equipment === 1,
-    lodging: row.lodging === true || row.lodging === 1,
-    note: row.note === null || row.note === undefined ? null : String(row.note),
-  });
-}
 
 function isCalendarDate(day: string): boolean {
   const date = new Date(`${day}T00:00:00Z`);
@@ -43,7 +47,7 @@ async function requireConfirmedZone(m: EntityManager, siren: string): Promise<vo
   if (!zone) throw new BadUserInputError(`EPCI ${siren} is not a confirmed zone rouge`);
 }
 
-export async function registerVolunteer(ctx: RequestContext, input: RegisterVolunteerInput): Promise<Volunteer> {
+export async function registerVolunteer(ctx: RequestContext, input: VolunteerRegistration): Promise<Volunteer> {
   const caller = requireKey(ctx.caller);
   return afterWrite(ctx.writer.transaction(async (m) => {
     const volunteer = Object.assign(new Volunteer(), {
@@ -70,7 +74,7 @@ export async function registerVolunteer(ctx: RequestContext, input: RegisterVolu
  * A volunteer of the caller's organization offers days in a confirmed zone rouge: real dates,
  * not already offered, and at most two in any calendar month (counting those already offered).
  */
-export async function offerMissionDays(ctx: RequestContext, input: OfferMissionDaysInput): Promise<MissionDay[]> {
+export async function offerMissionDays(ctx: RequestContext, input: MissionDaysOffer): Promise<MissionDay[]> {
   const caller = requireKey(ctx.caller);
   const days = [...new Set(input.days)].sort();
   const invalid = days.filter((d) => !isCalendarDate(d));
@@ -106,7 +110,7 @@ export async function offerMissionDays(ctx: RequestContext, input: OfferMissionD
 }
 
 /** A territorial admin states what one of its zones rouges needs (replacing the previous statement). */
-export async function declareZoneNeeds(ctx: RequestContext, input: DeclareZoneNeedsInput): Promise<ZoneNeeds> {
+export async function declareZoneNeeds(ctx: RequestContext, input: ZoneNeedsDeclaration): Promise<ZoneNeeds> {
   const caller = requireKey(ctx.caller);
   return afterWrite(ctx.writer.transaction(async (m) => {
     await requireTerritorialAuthority(m, caller, input.epciSiren);

@@ -4,16 +4,14 @@ import { Epci } from "../../entities/territories/epci.entity";
 import { Region } from "../../entities/territories/region.entity";
 import type { RequestContext } from "../../context/request-context";
 import { sql } from "../../db/sql-dialect";
-import { COMMUNE_COLUMNS, toCommune } from "../../loaders/territories/commune.loader";
-import { DEPARTMENT_COLUMNS, toDepartment } from "../../loaders/territories/department.loader";
-import { EPCI_COLUMNS, toEpci } from "../../loaders/territories/epci.loader";
-import { REGION_COLUMNS, toRegion } from "../../loaders/territories/region.loader";
-import type { DepartmentFilter } from "../../resolvers/territories/department.input";
-import { DepartmentOrder } from "../../resolvers/territories/department.input";
-import type { EpciFilter, EpciOrder } from "../../resolvers/territories/epci.input";
-import { epciFilterSql, epciOrderSql } from "./epci-filter.sql";
-import { professionalSourceId } from "../care-offer/measure.service";
-import { GP_SPECIALTY, ProfessionalSource } from "../../entities/care-offer/professional-source";
+import { COMMUNE_COLUMNS, toCommune } from "../../db/rows/commune.rows";
+import { DEPARTMENT_COLUMNS, toDepartment } from "../../db/rows/department.rows";
+import { EPCI_COLUMNS, toEpci } from "../../db/rows/epci.rows";
+import { REGION_COLUMNS, toRegion } from "../../db/rows/region.rows";
+import { type EpciFilterInput, epciFilterSql } from "../../db/filters/epci.filter";
+import { professionalSourceId } from "../shared/professional-source.service";
+import { type DepartmentFilterInput, DepartmentOrder, type EpciOrder, epciOrderSql } from "./territory-lists";
+import { GP_SPECIALTY, ProfessionalSource } from "../../entities/shared/professional-source";
 import { toSearchText } from "../../db/search-text";
 
 type SqlRow = Record<string, unknown>;
@@ -25,7 +23,7 @@ export async function listRegions(ctx: RequestContext): Promise<Region[]> {
 
 export async function listDepartments(
   ctx: RequestContext,
-  filter: DepartmentFilter | undefined,
+  filter: DepartmentFilterInput | undefined,
   order: DepartmentOrder | undefined,
 ): Promise<Department[]> {
   const where: string[] = [];
@@ -77,7 +75,7 @@ export async function listDepartments(
 /** One page of the filtered EPCI list, fetched with one extra row; `count` counts the whole list. */
 export async function pageOfEpcis(
   ctx: RequestContext,
-  filter: EpciFilter | undefined,
+  filter: EpciFilterInput | undefined,
   order: EpciOrder | undefined,
   offset: number,
   size: number,

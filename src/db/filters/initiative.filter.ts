@@ -1,11 +1,27 @@
-import type { InitiativeFilter } from "../../resolvers/initiatives/initiative.input";
-import type { SqlCondition } from "../territories/epci-filter.sql";
+import type { InitiativeKind } from "../../entities/initiatives/initiative-kind";
+import type { OrganizationKind } from "../../entities/initiatives/organization-kind";
+import type { SqlCondition } from "./epci.filter";
+
+/** Conditions an initiative must meet, all of them (the GraphQL input InitiativeFilter implements it). */
+export interface InitiativeFilterInput {
+  kinds?: InitiativeKind[] | null;
+  carrierIds?: string[] | null;
+  carrierKinds?: OrganizationKind[] | null;
+  regionCode?: string | null;
+  departmentCode?: string | null;
+  epciSiren?: string | null;
+  communeCode?: string | null;
+  zonesRougesOnly?: boolean | null;
+  /** Title or summary contains this text, ignoring case. */
+  text?: string | null;
+  includeArchived?: boolean | null;
+}
 
 const place = (level: string) =>
   `EXISTS (SELECT 1 FROM initiative_place fp WHERE fp.initiative_id = i.id AND fp.level = '${level}' AND fp.code = ?)`;
 
-/** Translates an InitiativeFilter into conditions on `initiative i`. */
-export function initiativeFilterSql(filter: InitiativeFilter | undefined | null): SqlCondition {
+/** Translates an InitiativeFilterInput into conditions on `initiative i`. */
+export function initiativeFilterSql(filter: InitiativeFilterInput | undefined | null): SqlCondition {
   const where: string[] = [];
   const params: unknown[] = [];
   if (!filter?.includeArchived) where.push("i.archived = FALSE");
@@ -25,7 +41,7 @@ export function initiativeFilterSql(filter: InitiativeFilter | undefined | null)
     );
     params.push(...filter.carrierKinds);
   }
-  const territories: [string | undefined, string][] = [
+  const territories: [string | null | undefined, string][] = [
     [filter.regionCode, "REGION"],
     [filter.departmentCode, "DEPARTMENT"],
     [filter.epciSiren, "EPCI"],

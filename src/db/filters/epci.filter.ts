@@ -1,6 +1,18 @@
-import type { EpciFilter } from "../../resolvers/territories/epci.input";
-import { EpciOrder } from "../../resolvers/territories/epci.input";
-import { toSearchText } from "../../db/search-text";
+import type { EpciKind } from "../../entities/territories/epci-kind";
+import { toSearchText } from "../search-text";
+
+/** Conditions an EPCI must meet, all of them (the GraphQL input EpciFilter implements it). */
+export interface EpciFilterInput {
+  regionCode?: string | null;
+  departmentCode?: string | null;
+  kinds?: EpciKind[] | null;
+  nameContains?: string | null;
+  minPopulation?: number | null;
+  maxPopulation?: number | null;
+  /** true: only confirmed zones rouges; false: only EPCI that are not. */
+  zoneRouge?: boolean | null;
+  maxApl?: number | null;
+}
 
 /** SQL conditions (with `?` markers) on the EPCI aliased `e`, and their parameters. */
 export interface SqlCondition {
@@ -8,8 +20,8 @@ export interface SqlCondition {
   params: unknown[];
 }
 
-/** Translates an EpciFilter into conditions on `epci e`; territorial ones use EXISTS, so rows never repeat. */
-export function epciFilterSql(filter: EpciFilter | undefined | null): SqlCondition {
+/** Translates an EpciFilterInput into conditions on `epci e`; territorial ones use EXISTS, so rows never repeat. */
+export function epciFilterSql(filter: EpciFilterInput | undefined | null): SqlCondition {
   const where: string[] = [];
   const params: unknown[] = [];
   if (!filter) return { where, params };
@@ -50,16 +62,5 @@ export function epciFilterSql(filter: EpciFilter | undefined | null): SqlConditi
   return { where, params };
 }
 
-const APL_OF_EPCI = "(SELECT fa.value FROM apl_aggregate fa WHERE fa.level = 'EPCI' AND fa.code = e.siren)";
-
-export function epciOrderSql(order: EpciOrder | undefined | null): string {
-  switch (order ?? EpciOrder.NAME) {
-    case EpciOrder.POPULATION_DESC: return "e.population DESC, e.siren";
-    case EpciOrder.POPULATION_ASC: return "e.population ASC, e.siren";
-    case EpciOrder.SIREN: return "e.siren";
-    // EPCI without APL (Mayotte) come last either way.
-    case EpciOrder.APL_ASC: return `CASE WHEN ${APL_OF_EPCI} IS NULL THEN 1 ELSE 0 END, ${APL_OF_EPCI} ASC, e.siren`;
-    case EpciOrder.APL_DESC: return `CASE WHEN ${APL_OF_EPCI} IS NULL THEN 1 ELSE 0 END, ${APL_OF_EPCI} DESC, e.siren`;
-    default: return "e.search_name, e.siren";
-  }
-}
+/** APL to GPs of the EPCI aliased `e` (null where DREES gives none). */
+export const APL_OF_EPCI = "(SELECT fa.value FROM apl_aggregate fa WHERE fa.level = 'EPCI' AND fa.code = e.siren)";
