@@ -8,7 +8,9 @@ import { ProfessionalStat } from "./care-offer/professional-stat.entity";
 import { Region } from "./territories/region.entity";
 import { SasPlatform } from "./care-offer/sas-platform.entity";
 import { Source } from "./shared/source.entity";
-import { MissionDay, Volunteer, ZoneNeeds } from "./initiatives/volunteer.entity";
+import { Volunteer } from "./initiatives/volunteer.entity";
+import { MissionDay } from "./initiatives/mission-day.entity";
+import { ZoneNeeds } from "./initiatives/zone-needs.entity";
 import { ZoneRouge } from "./care-offer/zone-rouge.entity";
 
 /** Every TypeORM entity, for the DataSource. */

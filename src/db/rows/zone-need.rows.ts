@@ -1,4 +1,4 @@
-import { ZoneNeeds } from "../../entities/initiatives/volunteer.entity";
+import { ZoneNeeds } from "../../entities/initiatives/zone-needs.entity";
 
 export function toZoneNeeds(row: Record<string, unknown>): ZoneNeeds {
   return Object.assign(new ZoneNeeds(), {

@@ -74,12 +74,3 @@ export function createInitiativeLoaders(db: DataSource, batching: Batching = BAT
     }, batching),
   };
 }
-
-export function createOrganizationLoaders(db: DataSource, batching: Batching = BATCHED) {
-  return {
-    byId: batchLoader<string, Organization | null>("organization.byId", async (ids) => {
-      const rows = await selectWhereIn<Record<string, unknown>>(db, "SELECT id, name, kind, region_code FROM organization WHERE id IN ({keys})", ids);
-      return oneByKey(ids, rows.map(toOrganization), (o) => o.id);
-    }, batching),
-  };
-}

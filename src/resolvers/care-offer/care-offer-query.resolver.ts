@@ -3,13 +3,13 @@ import { IsBoolean, IsOptional, Matches } from "class-validator";
 import type { RequestContext } from "../../context/request-context";
 import { ProfessionalStat } from "../../entities/care-offer/professional-stat.entity";
 import { SasPlatform } from "../../entities/care-offer/sas-platform.entity";
-import { sql } from "../../db/sql-dialect";
-import { toSasPlatform } from "../../db/rows/sas-platform.rows";
 import { entityReference } from "../shared/entity-reference";
 import type { EpciKey } from "../shared/references";
 import { CareOfferRefs } from "./care-offer.references";
 import { Indicator } from "../../entities/care-offer/indicator.type";
 import { aggregateStats, matchesSpecialty } from "../../services/care-offer/measure.service";
+import { listSasPlatforms } from "../../services/care-offer/sas-platform.service";
+import { zoneRougeSirens } from "../../services/care-offer/zone-rouge.service";
 import { professionalSourceId } from "../../services/shared/professional-source.service";
 import { ProfessionalSource } from "../../entities/shared/professional-source";
 import { DEPARTMENT_CODE, REGION_CODE } from "../../validation/territory-codes";
@@ -77,9 +77,8 @@ export class CareOfferQueryResolver {
   }
 
   @Query(() => [SasPlatform], { description: "SAS platforms, once their list is imported (npm run import -- sas-platforms FILE)." })
-  async sasPlatforms(@Ctx() ctx: RequestContext): Promise<SasPlatform[]> {
-    const rows = await sql<Record<string, unknown>>(ctx.db, "SELECT id, name, appointments_booked, source_id FROM sas_platform ORDER BY name");
-    return rows.map(toSasPlatform);
+  sasPlatforms(@Ctx() ctx: RequestContext): Promise<SasPlatform[]> {
+    return listSasPlatforms(ctx);
   }
 
   @Query(() => [CareOfferRefs.EpciRef], {
@@ -88,11 +87,7 @@ export class CareOfferQueryResolver {
       "data names 68 of them from public pages (see the README); import the official list with `npm run import -- zones-rouges`.",
   })
   async zonesRouges(@Ctx() ctx: RequestContext, @Args() { includeUnconfirmed }: ZonesRougesArgs): Promise<EpciKey[]> {
-    const rows = await sql<{ epci_siren: string }>(
-      ctx.db,
-      `SELECT z.epci_siren FROM zone_rouge z JOIN epci e ON e.siren = z.epci_siren
-       ${includeUnconfirmed ? "" : "WHERE z.confirmed = TRUE "}ORDER BY e.population DESC, z.epci_siren`,
-    );
-    return rows.map((r) => entityReference("Epci", { siren: r.epci_siren }));
+    const sirens = await zoneRougeSirens(ctx, includeUnconfirmed);
+    return sirens.map((siren) => entityReference("Epci", { siren }));
   }
 }

@@ -54,3 +54,6 @@ export class InitiativeFilter implements InitiativeFilterInput {
   @IsBoolean()
   includeArchived?: boolean;
 }
+
+/** Options of the `filter` argument of the territories' `initiatives` fields. */
+export const INITIATIVE_FILTER_ARG = { nullable: true, description: "Conditions on the initiatives." } as const;

@@ -1,12 +1,9 @@
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from "type-graphql";
-import { IsOptional, Length } from "class-validator";
+import { Length } from "class-validator";
 import type { RequestContext } from "../../context/request-context";
 import { Initiative } from "../../entities/initiatives/initiative.entity";
 import { Organization } from "../../entities/initiatives/organization.entity";
-import { OrganizationKind } from "../../entities/initiatives/organization-kind";
 import { Source } from "../../entities/shared/source.entity";
-import { sql } from "../../db/sql-dialect";
-import { toOrganization } from "../../db/rows/organization.rows";
 import { pageWindow } from "../shared/connection";
 import { entityReference } from "../shared/entity-reference";
 import type { CommuneKey, DepartmentKey, EpciKey, RegionKey } from "../shared/references";
@@ -79,30 +76,5 @@ export class InitiativeResolver {
   private async attached<K extends "code" | "siren">(i: Initiative, ctx: RequestContext, level: PlaceLevel, typename: string, key: K) {
     const places = await ctx.loaders.initiative.places.load(i.id);
     return places.filter((p) => p.level === level).map((p) => entityReference(typename, { [key]: p.code } as Record<K, string>));
-  }
-}
-
-@ArgsType()
-class OrganizationArgs {
-  @Field(() => OrganizationKind, { nullable: true, description: "Only organizations of this kind." })
-  @IsOptional()
-  kind?: OrganizationKind;
-}
-
-@Resolver(() => Organization)
-export class OrganizationResolver {
-  @Query(() => [Organization], { description: "Organizations that carry initiatives, by name." })
-  async organizations(@Ctx() ctx: RequestContext, @Args() { kind }: OrganizationArgs): Promise<Organization[]> {
-    const rows = await sql<Record<string, unknown>>(
-      ctx.db,
-      `SELECT id, name, kind, region_code FROM organization${kind ? " WHERE kind = ?" : ""} ORDER BY name`,
-      kind ? [kind] : [],
-    );
-    return rows.map(toOrganization);
-  }
-
-  @FieldResolver(() => [Initiative], { description: "Initiatives it carries (archived ones left out)." })
-  initiatives(@Root() o: Organization, @Ctx() ctx: RequestContext): Promise<Initiative[]> {
-    return ctx.loaders.initiative.byCarrier.load(o.id);
   }
 }

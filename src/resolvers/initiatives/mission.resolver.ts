@@ -1,36 +1,17 @@
-import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Int, Mutation, ObjectType, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import { IsOptional, Matches } from "class-validator";
 import { requireKey } from "../../auth/authorization";
 import type { RequestContext } from "../../context/request-context";
-import { Organization } from "../../entities/initiatives/organization.entity";
-import { MissionDay, Volunteer, ZoneNeeds } from "../../entities/initiatives/volunteer.entity";
+import { Volunteer } from "../../entities/initiatives/volunteer.entity";
+import { MissionDay } from "../../entities/initiatives/mission-day.entity";
+import { ZoneNeeds } from "../../entities/initiatives/zone-needs.entity";
+import { MissionMatch } from "../../entities/initiatives/mission-match.type";
 import { entityReference } from "../shared/entity-reference";
 import type { EpciKey } from "../shared/references";
 import { InitiativesRefs } from "./initiatives.references";
 import { declareZoneNeeds, matchNeeds, offerMissionDays, registerVolunteer, type ZoneMatch } from "../../services/initiatives/mission.service";
 import { FORMAT_HINTS, REGION_CODE } from "../../validation/territory-codes";
 import { DeclareZoneNeedsInput, OfferMissionDaysInput, RegisterVolunteerInput } from "./mission.input";
-
-@ObjectType("MissionMatch", { description: "For one month, a zone rouge's needs against the days volunteers offered there." })
-export class MissionMatch {
-  epciSiren: string;
-  volunteerIds: string[];
-
-  @Field(() => ZoneNeeds, { description: "What the zone asked for." })
-  needs: ZoneNeeds;
-
-  @Field({ description: "The month (YYYY-MM)." })
-  month: string;
-
-  @Field(() => Int, { description: "Days volunteers offered in the zone that month." })
-  daysOffered: number;
-
-  @Field(() => Int, { description: "Days still wanted that month (never below zero)." })
-  daysMissing: number;
-
-  @Field({ description: "True when the zone can host a volunteer now: a room, equipment and lodging are available." })
-  readyToHost: boolean;
-}
 
 @ArgsType()
 class MatchArgs {
@@ -86,21 +67,5 @@ export class MissionResolver {
     requireKey(ctx.caller);
     const volunteers = await ctx.loaders.volunteer.byId.loadMany(m.volunteerIds);
     return volunteers.filter((v): v is Volunteer => v !== null && !(v instanceof Error));
-  }
-}
-
-@Resolver(() => Volunteer)
-export class VolunteerResolver {
-  @FieldResolver(() => Organization, { nullable: true, description: "The organization that registered the volunteer." })
-  organization(@Root() v: Volunteer, @Ctx() ctx: RequestContext): Promise<Organization | null> {
-    return ctx.loaders.organization.byId.load(v.organizationId);
-  }
-}
-
-@Resolver(() => MissionDay)
-export class MissionDayResolver {
-  @FieldResolver(() => InitiativesRefs.EpciRef, { description: "The zone rouge where the day is offered." })
-  zone(@Root() d: MissionDay): EpciKey {
-    return entityReference("Epci", { siren: d.epciSiren });
   }
 }

@@ -1,14 +1,13 @@
 import { CareOfferQueryResolver } from "../../resolvers/care-offer/care-offer-query.resolver";
 import { DepartmentCareOfferResolver } from "../../resolvers/care-offer/department-care-offer.resolver";
-import { CommuneCareOfferResolver, EpciCareOfferResolver } from "../../resolvers/care-offer/epci-care-offer.resolver";
-import {
-  IndicatorSourceResolver,
-  MeasureResolver,
-  ProfessionalCountResolver,
-  ProfessionalStatResolver,
-  SasPlatformFieldsResolver,
-  ZoneRougeResolver,
-} from "../../resolvers/care-offer/provenance.resolver";
+import { EpciCareOfferResolver } from "../../resolvers/care-offer/epci-care-offer.resolver";
+import { CommuneCareOfferResolver } from "../../resolvers/care-offer/commune-care-offer.resolver";
+import { MeasureResolver } from "../../resolvers/care-offer/measure.resolver";
+import { ProfessionalStatResolver } from "../../resolvers/care-offer/professional-stat.resolver";
+import { ProfessionalCountResolver } from "../../resolvers/care-offer/professional-count.resolver";
+import { ZoneRougeResolver } from "../../resolvers/care-offer/zone-rouge.resolver";
+import { IndicatorSourceResolver } from "../../resolvers/care-offer/indicator.resolver";
+import { SasPlatformFieldsResolver } from "../../resolvers/care-offer/sas-platform.resolver";
 import { RegionCareOfferResolver } from "../../resolvers/care-offer/region-care-offer.resolver";
 import { ZoneRougeWriteResolver } from "../../resolvers/care-offer/zone-rouge-write.resolver";
 import type { SubgraphDefinition } from "../subgraph";

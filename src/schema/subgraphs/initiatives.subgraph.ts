@@ -1,12 +1,13 @@
-import { InitiativeResolver, OrganizationResolver } from "../../resolvers/initiatives/initiative.resolver";
+import { InitiativeResolver } from "../../resolvers/initiatives/initiative.resolver";
+import { OrganizationResolver } from "../../resolvers/initiatives/organization.resolver";
 import { InitiativeWriteResolver } from "../../resolvers/initiatives/initiative-write.resolver";
-import { MissionDayResolver, MissionResolver, VolunteerResolver } from "../../resolvers/initiatives/mission.resolver";
-import {
-  CommuneInitiativesResolver,
-  DepartmentInitiativesResolver,
-  EpciInitiativesResolver,
-  RegionInitiativesResolver,
-} from "../../resolvers/initiatives/territory-initiatives.resolver";
+import { MissionResolver } from "../../resolvers/initiatives/mission.resolver";
+import { VolunteerResolver } from "../../resolvers/initiatives/volunteer.resolver";
+import { MissionDayResolver } from "../../resolvers/initiatives/mission-day.resolver";
+import { RegionInitiativesResolver } from "../../resolvers/initiatives/region-initiatives.resolver";
+import { DepartmentInitiativesResolver } from "../../resolvers/initiatives/department-initiatives.resolver";
+import { EpciInitiativesResolver } from "../../resolvers/initiatives/epci-initiatives.resolver";
+import { CommuneInitiativesResolver } from "../../resolvers/initiatives/commune-initiatives.resolver";
 import type { SubgraphDefinition } from "../subgraph";
 import { InitiativesRefs } from "../../resolvers/initiatives/initiatives.references";
 
