@@ -1,5 +1,5 @@
 /**
- * The API's cursor for an offset (src/schema/connection.ts), written again here so that the
+ * The API's cursor for an offset (src/resolvers/shared/connection.ts), written again here so that the
  * floor does not load our GraphQL code; the answer checks before timing catch any drift.
  */
 export const cursorOf = (offset: number) => Buffer.from(`offset:${offset}`, "utf8").toString("base64url");

@@ -104,7 +104,7 @@ export function describeResponseCache(options: ResponseCacheOptions | null): str
 /** The response caches of this process (one per running server). */
 const caches = new Set<ResponseCache>();
 
-// Every committed write (src/services/read-cache.ts afterWrite) drops the cached answers.
+// Every committed write (src/services/shared/read-cache.ts afterWrite) drops the cached answers.
 onWrite(() => invalidateResponseCache());
 
 /**
