@@ -152,7 +152,7 @@ const cnom: DatasetCheck = {
       id: "cnom-2010",
       section: "3",
       vintage: "2010",
-      vintageAsWritten: "for 2010 and 2025",
+      vintageAsWritten: "densite_2010",
       urlParts: ["LoicWebsite/ecn", "798becb"],
       query: `{ department(code: "46") { professionals(source: CNOM, vintage: "2010", specialty: "generale") { source { id vintage url } } } }`,
     },

@@ -88,10 +88,11 @@ export function compare(file: Map<string, Comparable>, served: Map<string, Compa
   return { checked: file.size, differences };
 }
 
-/** The text of one numbered section of SOURCES.md ("4", "6–11", "14"). */
+/** The text of one numbered section of SOURCES.md ("4", "6–11", "14"), with its line breaks read as spaces. */
 export function sourcesSection(sourcesMd: string, number: string): string {
   const start = sourcesMd.search(new RegExp(`^## ${number.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\.`, "m"));
   if (start < 0) throw new Error(`SOURCES.md has no section ${number}`);
   const next = sourcesMd.slice(start + 3).search(/^## /m);
-  return next < 0 ? sourcesMd.slice(start) : sourcesMd.slice(start, start + 3 + next);
+  const section = next < 0 ? sourcesMd.slice(start) : sourcesMd.slice(start, start + 3 + next);
+  return section.replace(/\s+/g, " ");
 }
