@@ -6,6 +6,8 @@ export interface SourceRecord {
   title: string;
   vintage: string;
   vintageInferred?: boolean;
+  /** Date the page or file reporting the figures was published, when it differs from the data's date. */
+  publishedOn?: string;
   note?: string;
   url?: string;
   licence?: string;
@@ -50,8 +52,11 @@ export const SOURCES = {
     producer: "CNAM (Assurance Maladie), data.ameli.fr",
     title: "Professionnels de santé libéraux: effectif et densité par territoire (2024, tous âges, tous sexes)",
     vintage: "2024",
-    note: "Liberal and mixed practitioners only, not salaried ones. Densities per 100,000 inhabitants.",
-    url: "https://data.ameli.fr/explore/dataset/demographie-effectifs-et-les-densites",
+    note:
+      "Liberal and mixed practitioners only, not salaried ones. Densities per 100,000 of the population each profession serves: " +
+      "inhabitants for most, children for pédiatres, women for gynécologues and sages-femmes (see each figure's densityBase). " +
+      "The file's France and région rows are served as published.",
+    url: "https://data.ameli.fr/explore/dataset/demographie-effectifs-et-les-densites (copy: github.com/timotheebarnaud/deserts-medicaux, data/raw/toutes_specialites_departement.csv, commit 9a10c8b)",
     licence: ETALAB,
   },
   apl: {
@@ -63,7 +68,7 @@ export const SOURCES = {
     note:
       "Consultations per year per standardised inhabitant. Year not stored in the file: most likely APL 2023 " +
       "(population base INSEE RP2021). Mayotte is not covered by DREES. Paris, Lyon and Marseille are given by arrondissement.",
-    url: "https://data.drees.solidarites-sante.gouv.fr/explore/dataset/530_l-accessibilite-potentielle-localisee-apl/",
+    url: "https://data.drees.solidarites-sante.gouv.fr/explore/dataset/530_l-accessibilite-potentielle-localisee-apl/ (copy: github.com/R-midolli/france-healthcare-access, data/processed/communes_enriched.parquet, commit 5d56d5c)",
     licence: ETALAB,
   },
   aplWeighted: {
@@ -73,8 +78,9 @@ export const SOURCES = {
     vintage: "2023",
     vintageInferred: true,
     note:
-      "Computed by this API: sum(APL × population) / sum(population) over the territory's communes, with the " +
-      "RP2021 populations published alongside the APL. Communes without a population are left out of the mean.",
+      "Computed by this API: sum(APL × population) / sum(population) over the rows of the DREES file that fall in the territory " +
+      "(communes, arrondissements, or the former communes of a merged commune), with the INSEE RP2021 populations of the same file. " +
+      "Rows without a population are left out of the mean.",
     url: "https://data.drees.solidarites-sante.gouv.fr/explore/dataset/530_l-accessibilite-potentielle-localisee-apl/",
     licence: ETALAB,
   },
@@ -140,10 +146,11 @@ export function sourceRow(s: SourceRecord): Row {
     title: s.title,
     vintage: s.vintage,
     vintage_inferred: s.vintageInferred ?? false,
+    published_on: s.publishedOn ?? null,
     note: s.note ?? null,
     url: s.url ?? null,
     licence: s.licence ?? null,
   };
 }
 
-export const SOURCE_COLUMNS = ["id", "producer", "title", "vintage", "vintage_inferred", "note", "url", "licence"];
+export const SOURCE_COLUMNS = ["id", "producer", "title", "vintage", "vintage_inferred", "published_on", "note", "url", "licence"];

@@ -19,7 +19,7 @@ export const FIGURE_SOURCES = {
     producer: "AMF – Mutualité Française",
     title: "Baromètre santé-social 2025 (3rd edition)",
     vintage: "2025",
-    note: "Published 20 November 2025.",
+    publishedOn: "2025-11-20",
     licence: "Figures quoted from the publication",
   },
   senat: {
@@ -123,7 +123,7 @@ export interface PublishedFigure {
 
 export const INDICATOR_DEFINITIONS: IndicatorDefinition[] = [
   { id: "gp-count", label: "General practitioners in activity", unit: "doctors", description: "General practitioners (médecins généralistes) in activity on the date." },
-  { id: "gp-count-change-vs-2023", label: "Change in GPs in activity since 2023", unit: "doctors", description: "Difference with the count two years earlier (+520, i.e. +1 %); still 1.3 % below 2020." },
+  { id: "gp-count-change-vs-2023", label: "Change in GPs in activity since 2023", unit: "doctors", description: "Difference with the count two years earlier." },
   { id: "gp-count-change-vs-2020-percent", label: "GPs in activity compared with 2020", unit: "%", description: "Relative change since 2020: negative means fewer GPs than in 2020." },
   { id: "doctors-registered", label: "Doctors registered with the Ordre des médecins", unit: "doctors", description: "All doctors on the Ordre's register, active or not." },
   { id: "gp-density", label: "General practitioners per 100,000 inhabitants", unit: "per 100,000 inhabitants", description: "GP density (CNOM Atlas headline figure, total activity)." },

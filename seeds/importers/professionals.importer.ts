@@ -14,6 +14,7 @@ import { LineChecker } from "./line-checker";
  */
 
 export const PROFESSIONAL_STAT_COLUMNS = ["source_id", "department_code", "specialty", "specialty_search", "headcount", "density"];
+export const PROFESSIONAL_AGGREGATE_COLUMNS = ["source_id", "level", "code", "specialty", "specialty_search", "headcount", "density"];
 
 type Progress = (rows: number, bytesRead: number) => void;
 
@@ -21,8 +22,11 @@ function stat(sourceId: string, department: string, specialty: string, headcount
   return { source_id: sourceId, department_code: department, specialty, specialty_search: toSearchText(specialty), headcount, density };
 }
 
-/** Writes each source's rows in one transaction: a source's previous rows that the file no longer holds are removed. */
-async function writeStats(db: DataSource, dataset: string, sources: SourceRecord[], rows: Row[], lines: number): Promise<ImportSummary> {
+/**
+ * Writes each source's rows in one transaction: a source's previous rows that the file no longer
+ * holds are removed. `aggregates` are the producer's own région and France rows, when it publishes them.
+ */
+async function writeStats(db: DataSource, dataset: string, sources: SourceRecord[], rows: Row[], lines: number, aggregates: Row[] = []): Promise<ImportSummary> {
   const counts = await db.transaction(async (manager) => {
     await upsertSources(manager, sources);
     const total: SyncCounts = { added: 0, changed: 0, unchanged: 0, removed: 0 };
@@ -32,7 +36,12 @@ async function writeStats(db: DataSource, dataset: string, sources: SourceRecord
         rows.filter((r) => r.source_id === source.id),
         { table: "professional_stat", key: ["source_id", "department_code", "specialty"], columns: PROFESSIONAL_STAT_COLUMNS, removeMissing: true, scope: { where: "source_id = ?", params: [source.id] } },
       );
-      for (const k of Object.keys(total) as (keyof SyncCounts)[]) total[k] += c[k];
+      const a = await syncTable(
+        manager,
+        aggregates.filter((r) => r.source_id === source.id),
+        { table: "professional_aggregate", key: ["source_id", "level", "code", "specialty"], columns: PROFESSIONAL_AGGREGATE_COLUMNS, removeMissing: true, scope: { where: "source_id = ?", params: [source.id] } },
+      );
+      for (const k of Object.keys(total) as (keyof SyncCounts)[]) total[k] += c[k] + a[k];
     }
     return total;
   });
@@ -149,13 +158,16 @@ export interface CnamImportOptions {
 /**
  * CNAM (data.ameli.fr) "professionnels de santé libéraux, effectif et densité par territoire": one
  * line per year, profession and territory, with `annee`, `profession_sante`, `departement`,
- * `effectif`, `densite`. Regional and national lines (`departement` 999) are skipped: they are
- * recomputed from départements. Lines for one age class or sex (`classe_age`, `libelle_sexe`
- * other than all ages, both sexes) are skipped too.
+ * `effectif`, `densite`. Regional and national lines (`departement` 999, with `region` 99 for
+ * France) are kept as the producer publishes them: CNAM divides each profession by the population
+ * it serves, which a recomputation from départements could not know. Lines for one age class or
+ * sex (`classe_age`, `libelle_sexe` other than all ages, both sexes) are skipped.
  */
 export async function importCnamLiberaux(db: DataSource, file: string, options: CnamImportOptions): Promise<ImportSummary> {
   const check = await LineChecker.open(db);
+  const regions = new Set(((await db.query("SELECT code FROM region")) as { code: string }[]).map((r) => r.code));
   const rows: Row[] = [];
+  const aggregates: Row[] = [];
   const years = new Set<string>();
   let lines = 0;
   try {
@@ -165,7 +177,6 @@ export async function importCnamLiberaux(db: DataSource, file: string, options: 
         check.reject(1, 'the header needs "annee", "profession_sante", "departement", "effectif" and "densite"');
         break;
       }
-      if (record.departement === "999") continue;
       if (record.classe_age !== undefined && !["tout_age", "00-99", ""].includes(record.classe_age)) continue;
       if (record.libelle_sexe !== undefined && !/^(tout sexe|ensemble|)$/i.test(record.libelle_sexe.trim())) continue;
       const year = (record.annee ?? "").trim();
@@ -173,19 +184,30 @@ export async function importCnamLiberaux(db: DataSource, file: string, options: 
         check.reject(line, `annee "${year}" is not a year`);
         continue;
       }
-      const department = check.department(record.departement, line);
+      const region = (record.region ?? "").trim();
+      const published = record.departement === "999";
+      if (published && region !== "99" && !regions.has(region)) {
+        check.reject(line, `"${region}" is not a région code (regional lines have departement 999, France has region 99)`);
+        continue;
+      }
+      const territory = published ? (region === "99" ? "FR" : `region ${region}`) : check.department(record.departement, line);
       const profession = (record.profession_sante ?? "").trim();
       if (profession === "") check.reject(line, "profession_sante is empty");
-      if (!department || profession === "" || !check.once(`${year}|${department}|${profession}`, `${profession} in ${department} for ${year}`, line)) continue;
+      if (!territory || profession === "" || !check.once(`${year}|${territory}|${profession}`, `${profession} in ${territory} for ${year}`, line)) continue;
       const headcount = check.number(parseInteger(record.effectif), record.effectif, "effectif", line);
       const density = check.number(parseDecimal(record.densite), record.densite, "densite", line);
       if (headcount === undefined || density === undefined) continue;
       years.add(year);
-      rows.push(stat(options.sourceOf(year).id, department, profession, headcount, density));
+      const sourceId = options.sourceOf(year).id;
+      if (!published) rows.push(stat(sourceId, territory, profession, headcount, density));
+      else {
+        const { department_code: _code, ...fields } = stat(sourceId, "", profession, headcount, density);
+        aggregates.push({ ...fields, level: region === "99" ? "FRANCE" : "REGION", code: region === "99" ? "FR" : region });
+      }
     }
   } catch (error) {
     check.malformed(error);
   }
-  check.finish("cnam-liberaux", rows.length, "the file holds no figure");
-  return writeStats(db, "cnam-liberaux", [...years].sort().map(options.sourceOf), rows, lines);
+  check.finish("cnam-liberaux", rows.length + aggregates.length, "the file holds no figure");
+  return writeStats(db, "cnam-liberaux", [...years].sort().map(options.sourceOf), rows, lines, aggregates);
 }

@@ -22,9 +22,12 @@ export interface ZonesRougesImportOptions {
   onProgress?: (rows: number, bytesRead: number) => void;
 }
 
-/** A line's own source: the page that names the EPCI, or the ministry list itself. */
-function lineSource(url: string, title: string, date: string): SourceRecord {
-  if (url === "") return { ...SOURCES.zonesRouges2025, vintage: ZONES_ROUGES_LIST_DATE };
+/**
+ * A line's own source: the page that names the EPCI, or the ministry list itself. The data is the
+ * list (its date is the vintage, `designatedOn`); the page's own date is when it was published.
+ */
+function lineSource(url: string, title: string, date: string, designatedOn: string): SourceRecord {
+  if (url === "") return { ...SOURCES.zonesRouges2025, vintage: designatedOn };
   const host = (() => {
     try {
       return new URL(url).host;
@@ -36,9 +39,9 @@ function lineSource(url: string, title: string, date: string): SourceRecord {
     id: `zr-${createHash("sha1").update(url).digest("hex").slice(0, 16)}`,
     producer: `Ministère de la Santé (list of 27 June 2025), as named by ${host}`,
     title: title || `Page naming a zone rouge (${host})`,
-    vintage: date || ZONES_ROUGES_LIST_DATE,
-    vintageInferred: date === "",
-    note: date === "" ? "The page shows no date; the vintage given is the ministry list's." : undefined,
+    vintage: designatedOn,
+    publishedOn: date || undefined,
+    note: date === "" ? "The page shows no publication date." : undefined,
     url,
     licence: "Facts from a public page; EPCI identity from INSEE/DGCL (Licence Ouverte)",
   };
@@ -97,7 +100,7 @@ export async function importZonesRouges(db: DataSource, file: string, options: Z
         reject("dates must be written YYYY-MM-DD");
         continue;
       }
-      const source = lineSource((record.source_url ?? "").trim(), (record.source_title ?? "").trim(), sourceDate);
+      const source = lineSource((record.source_url ?? "").trim(), (record.source_title ?? "").trim(), sourceDate, designatedOn);
       sources.set(source.id, source);
       const confirmed = !UNCONFIRMED.has(match);
       rows.push({

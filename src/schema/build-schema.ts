@@ -18,7 +18,7 @@ export const QUERY_DESCRIPTION = [
   "Entry points of territoire-santé: French territories and access to health care, every figure with its source and vintage.",
   "",
   "Glossary:",
-  "- région (18), département (101), commune (about 35,000): the French territorial levels, identified by INSEE codes.",
+  "- région, département, commune: the French territorial levels, identified by INSEE codes.",
   "- INSEE (Institut national de la statistique): the national statistics office; its Code officiel géographique (COG) lists the territories.",
   "- EPCI (établissement public de coopération intercommunale): a grouping of communes (communauté de communes, d'agglomération, urbaine, métropole), identified by its SIREN (the national business-register number).",
   "- zone rouge: one of the 151 EPCI the Ministère de la Santé designated in 2025 as the worst off for access to a doctor.",

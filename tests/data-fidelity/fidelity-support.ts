@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import type { DataSource } from "typeorm";
-import { DEFAULT_LIMITS } from "../../src/config/limits";
+import { DEFAULT_LIMITS } from "../../src/config/config";
 import { createRequestContext } from "../../src/context/request-context";
 import { createApollo } from "../../src/server/apollo";
 import { buildExecutable } from "../../src/server/executable";

@@ -7,6 +7,7 @@ export function toSource(row: Record<string, unknown>): Source {
   source.title = String(row.title);
   source.vintage = String(row.vintage);
   source.vintageInferred = row.vintage_inferred === true || row.vintage_inferred === 1;
+  source.publishedOn = row.published_on === null || row.published_on === undefined ? null : String(row.published_on);
   source.note = row.note === null || row.note === undefined ? null : String(row.note);
   source.url = row.url === null || row.url === undefined ? null : String(row.url);
   source.licence = row.licence === null || row.licence === undefined ? null : String(row.licence);

@@ -28,6 +28,9 @@ export class Measure {
   @Field(() => String, { nullable: true, description: "How the figure was computed when it is not published as such (e.g. a population-weighted mean)." })
   method: string | null;
 
+  @Field(() => String, { nullable: true, description: "A caveat about this value, e.g. a file row whose population is not the territory's." })
+  note: string | null;
+
   /** Source row id; the `source` field loads it. */
   sourceId: string;
   /** For `history`. */

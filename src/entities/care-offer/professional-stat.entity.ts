@@ -28,8 +28,20 @@ export class ProfessionalStat {
 
   @Field(() => Float, {
     nullable: true,
-    description: "Per 100,000 inhabitants, with the producer's own population. Aggregates divide summed headcounts by summed populations; densities are never added up.",
+    description:
+      "Professionals per 100,000 people of the population the producer divides by, which `densityBase` names (inhabitants for most, " +
+      "children or women for some professions): compare only densities with the same base. Null when the producer gives none, or " +
+      "when a regional or national figure cannot be had on the producer's base (see method).",
   })
   @Column({ type: "double precision", nullable: true })
   densityPer100k: number | null;
+
+  /** How a regional or national figure was obtained when the producer does not publish it; null for published figures. */
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "How the figure was obtained when the producer does not publish it as served (which headcounts, which population, which " +
+      "vintage), or why it is unavailable; null when the producer publishes it as it is.",
+  })
+  method: string | null = null;
 }

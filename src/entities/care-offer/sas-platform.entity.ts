@@ -4,7 +4,7 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 @ObjectType("SasPlatform", {
   description:
     "A SAS (service d'accès aux soins): a platform that answers requests for unscheduled care within 48 hours, " +
-    "run by hospital emergency services and GPs together. One SAS can cover several départements (92 SAS covered 93 départements in 2025).",
+    "run by hospital emergency services and GPs together. One SAS can cover several départements.",
 })
 @Entity("sas_platform")
 export class SasPlatform {

@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 
 @ObjectType("ZoneRougeDesignation", {
   description:
-    "Designation of an EPCI as a \"zone rouge\": one of the 151 intercommunalités where access to care is worst, " +
+    "Designation of an EPCI as a \"zone rouge\": one of the intercommunalités where access to care is worst, " +
     "listed by the Ministère de la Santé on 27 June 2025 (Pacte de lutte contre les déserts médicaux). Volunteer " +
     "doctors give up to two days a month there (missions de solidarité territoriale).",
 })

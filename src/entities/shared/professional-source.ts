@@ -14,15 +14,15 @@ registerEnumType(ProfessionalSource, {
   valuesConfig: {
     DREES_RPPS: {
       description:
-        "DREES, from the RPPS register: all doctors in activity (salaried and liberal), 15 specialty groups, headcounts and densities, 101 départements. Vintage inferred as 1 January 2022. The default.",
+        "DREES, from the RPPS register: all doctors in activity (salaried and liberal), by specialty group, headcounts and densities per 100,000 inhabitants, per département. Vintage inferred (see the source). The default.",
     },
     CNOM: {
       description:
-        "CNOM (Ordre des médecins): densities of 47 specialties in 2010 and 2025 (regular activity), Mayotte absent. Not under an open licence (non-commercial copy).",
+        "CNOM (Ordre des médecins): densities by specialty and département (regular activity), no headcounts, for each vintage loaded; Mayotte absent. Not under an open licence (non-commercial copy).",
     },
     CNAM_LIBERAUX: {
       description:
-        "CNAM (Assurance Maladie): liberal and mixed practitioners only, 38 professions (GPs, nurses, dentists, midwives, physiotherapists…), 2024.",
+        "CNAM (Assurance Maladie): liberal and mixed practitioners only, by profession (GPs, nurses, dentists, midwives, physiotherapists…), with the producer's own région and France figures. Densities divide some professions by the population they serve (see densityBase).",
     },
     ANS_RPPS: {
       description:

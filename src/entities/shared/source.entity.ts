@@ -18,13 +18,20 @@ export class Source {
   @Column({ type: "varchar" })
   producer: string;
 
-  @Field({ description: "Title of the publication or dataset." })
+  @Field({ description: "Title of the page, publication or dataset the figures were taken from." })
   @Column({ type: "varchar" })
   title: string;
 
-  @Field({ description: 'Date or year the figures describe ("2025-01-01", "2024"), not the publication date.' })
+  @Field({ description: 'Reference date of the data: the date or year the figures describe ("2025-01-01", "2024"), never the date of the page that reported them (see publishedOn).' })
   @Column({ type: "varchar", length: 40 })
   vintage: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Date the page or file that reports the figures was published (YYYY-MM-DD, YYYY-MM or YYYY); null when it shows none. Not the date of the data (see vintage).",
+  })
+  @Column({ name: "published_on", type: "varchar", length: 40, nullable: true })
+  publishedOn: string | null;
 
   @Field({ description: "True when the producer does not state the vintage and it was inferred (see note)." })
   @Column({ name: "vintage_inferred", type: "boolean", default: false })
@@ -34,7 +41,7 @@ export class Source {
   @Column({ type: "text", nullable: true })
   note: string | null;
 
-  @Field(() => String, { nullable: true, description: "Where the data can be found." })
+  @Field(() => String, { nullable: true, description: "Address of the page or file the figures were taken from (with the copy they were read from, when they come from one)." })
   @Column({ type: "varchar", nullable: true })
   url: string | null;
 

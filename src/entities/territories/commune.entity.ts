@@ -6,8 +6,8 @@ import { Department } from "./department.entity";
 @Directive('@key(fields: "code")')
 @ObjectType("Commune", {
   description:
-    "A commune, the smallest French local authority (34,875 in metropolitan France and the five overseas " +
-    "départements on 1 January 2026). Source: INSEE Code officiel géographique 2026 and legal populations.",
+    "A commune, the smallest French local authority, in metropolitan France or an overseas département, as of " +
+    "1 January 2026. Source: INSEE Code officiel géographique 2026 and legal populations.",
 })
 @Entity("commune")
 export class Commune {

@@ -6,7 +6,7 @@ import { Region } from "./region.entity";
 @Directive('@key(fields: "code")')
 @ObjectType("Department", {
   description:
-    "A département (101: 96 in metropolitan France and 5 overseas, 971 to 976). " +
+    "A département, metropolitan or overseas (971 to 976). " +
     "Source: INSEE Code officiel géographique 2026, via @etalab/decoupage-administratif.",
 })
 @Entity("department")

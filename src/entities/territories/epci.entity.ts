@@ -10,7 +10,7 @@ import { EpciKind } from "./epci-kind";
   description:
     "An EPCI à fiscalité propre (établissement public de coopération intercommunale): an " +
     "intercommunalité grouping communes that share services and, more and more, health policy. " +
-    "About 1,255 in 2026. Source: DGCL list of EPCI 2026, via @etalab/decoupage-administratif.",
+    "Source: DGCL list of EPCI 2026, via @etalab/decoupage-administratif.",
 })
 @Entity("epci")
 export class Epci {

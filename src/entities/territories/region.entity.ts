@@ -5,7 +5,7 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 @Directive('@key(fields: "code")')
 @ObjectType("Region", {
   description:
-    "A French région (13 in metropolitan France, 5 overseas: Guadeloupe, Martinique, Guyane, La Réunion, Mayotte). " +
+    "A French région, metropolitan or overseas (Guadeloupe, Martinique, Guyane, La Réunion, Mayotte). " +
     "Source: INSEE Code officiel géographique 2026, via @etalab/decoupage-administratif.",
 })
 @Entity("region")

@@ -17,6 +17,8 @@ export interface AplCommuneRow {
   value: number;
   population: number | null;
   sourceId: string;
+  /** The population of the commune the row falls in (COG 2026), to tell when the row's own population disagrees. */
+  communePopulation: number;
 }
 
 export function createAplLoaders(db: DataSource, batching: Batching = BATCHED) {
@@ -45,7 +47,8 @@ export function createAplLoaders(db: DataSource, batching: Batching = BATCHED) {
     byCommune: batchLoader<string, AplCommuneRow[]>("apl.byCommune", async (codes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
         db,
-        "SELECT codgeo, commune_code, value, population, source_id FROM apl_commune WHERE commune_code IN ({keys}) ORDER BY codgeo",
+        `SELECT a.codgeo, a.commune_code, a.value, a.population, a.source_id, c.population AS commune_population
+         FROM apl_commune a JOIN commune c ON c.code = a.commune_code WHERE a.commune_code IN ({keys}) ORDER BY a.codgeo`,
         codes,
       );
       const list = rows.map((r) => ({
@@ -54,6 +57,7 @@ export function createAplLoaders(db: DataSource, batching: Batching = BATCHED) {
         value: Number(r.value),
         population: r.population === null ? null : Number(r.population),
         sourceId: String(r.source_id),
+        communePopulation: Number(r.commune_population),
       }));
       return manyByKey(codes, list, (r) => r.communeCode);
     }, batching),

@@ -81,6 +81,22 @@ export function createProfessionalLoaders(db: DataSource, batching: Batching = B
           return manyByKey(regionCodes, rows, (r) => String(r.parent_key)).map((list) => list.map(toDatedStat));
         }, batching),
     ),
+    /** The producer's own région and France rows of one source, by "REGION:<code>" or "FRANCE:FR" (empty when it publishes none). */
+    published: new LoaderFamily<string, string, DatedStat[]>(
+      (sourceId) =>
+        batchLoader("professional.published", async (keys) => {
+          const rows = await selectWhereIn<Record<string, unknown>>(
+            db,
+            `SELECT pa.level || ':' || pa.code AS parent_key, pa.source_id, pa.code AS department_code, pa.specialty, pa.specialty_search,
+                    pa.headcount, pa.density, s.vintage
+             FROM professional_aggregate pa JOIN source s ON s.id = pa.source_id
+             WHERE pa.source_id = ? AND (pa.level || ':' || pa.code) IN ({keys}) ORDER BY pa.specialty`,
+            keys,
+            [sourceId],
+          );
+          return manyByKey(keys, rows, (r) => String(r.parent_key)).map((list) => list.map(toDatedStat));
+        }, batching),
+    ),
     /** Every département stat of one source (for national aggregates). */
     national: new LoaderFamily<string, "FR", DatedStat[]>(
       (sourceId) =>

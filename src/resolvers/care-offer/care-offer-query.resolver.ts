@@ -7,7 +7,8 @@ import { entityReference } from "../shared/entity-reference";
 import type { EpciKey } from "../shared/references";
 import { CareOfferRefs } from "./care-offer.references";
 import { Indicator } from "../../entities/care-offer/indicator.type";
-import { aggregateStats, matchesSpecialty } from "../../services/care-offer/measure.service";
+import { matchesSpecialty } from "../../services/care-offer/measure.service";
+import { aggregateProfessionals } from "../../services/care-offer/professional-aggregates";
 import { listSasPlatforms } from "../../services/care-offer/sas-platform.service";
 import { zoneRougeSirens } from "../../services/care-offer/zone-rouge.service";
 import { professionalSourceId } from "../../services/shared/professional-source.service";
@@ -41,10 +42,11 @@ class IndicatorArgs {
 @Resolver()
 export class CareOfferQueryResolver {
   @Query(() => [Indicator], {
+    nullable: true,
     description:
       "Published figures about access to care for a territory (France by default): GPs in activity, density, PDSA, SAS, zones " +
       "rouges, people without a médecin traitant…, each with its source and date; for départements and régions also the " +
-      "baromètre indicators.",
+      "baromètre indicators. Null, with an error for this field only, when an argument is invalid.",
   })
   async indicators(@Ctx() ctx: RequestContext, @Args() { territory, latestOnly }: IndicatorArgs): Promise<Indicator[]> {
     const key = territory ?? "FR";
@@ -66,14 +68,16 @@ export class CareOfferQueryResolver {
   }
 
   @Query(() => [ProfessionalStat], {
+    nullable: true,
     description:
-      "Health professionals in France, computed from the départements of one source: headcounts summed, density = summed " +
-      "headcounts over summed populations. DREES/RPPS gives 99,939 GPs (vintage 2022 inferred).",
+      "Health professionals in France from one source: the producer's own France figures where it publishes them (CNAM), as " +
+      "they are; otherwise computed from its départements on the producer's population base (see each figure's method and " +
+      "densityBase), or null densities where no base can be had (CNOM publishes densities only). Null, with an error for this field only, when an argument is invalid.",
   })
   async nationalProfessionals(@Ctx() ctx: RequestContext, @Args() args: ProfessionalArgs): Promise<ProfessionalStat[]> {
     const source = await professionalSourceId(ctx, args.source ?? ProfessionalSource.DREES_RPPS, args.vintage);
-    const stats = await ctx.loaders.professional.national.with(source.id).load("FR");
-    return aggregateStats(stats, "FR").filter((s) => matchesSpecialty(s, args.specialty));
+    const stats = await aggregateProfessionals(ctx, source.id, { level: "FRANCE", code: "FR" });
+    return stats.filter((s) => matchesSpecialty(s, args.specialty));
   }
 
   @Query(() => [SasPlatform], { description: "SAS platforms, once their list is imported (npm run import -- sas-platforms FILE)." })
@@ -83,8 +87,9 @@ export class CareOfferQueryResolver {
 
   @Query(() => [CareOfferRefs.EpciRef], {
     description:
-      "Every EPCI designated as a zone rouge (2025) that we hold, most populous first. The official list has 151; the bundled " +
-      "data names 68 of them from public pages (see the README); import the official list with `npm run import -- zones-rouges`.",
+      "Every EPCI designated as a zone rouge (2025) that we hold, most populous first. The bundled data names only part of the " +
+      "official list, from public pages (the indicator zones-rouges-count gives the official count); import the official list " +
+      "with `npm run import -- zones-rouges`.",
   })
   async zonesRouges(@Ctx() ctx: RequestContext, @Args() { includeUnconfirmed }: ZonesRougesArgs): Promise<EpciKey[]> {
     const sirens = await zoneRougeSirens(ctx, includeUnconfirmed);

@@ -28,8 +28,8 @@ export class DepartmentCareOfferResolver {
   @FieldResolver(() => Measure, {
     nullable: true,
     description:
-      "General practitioners per 100,000 inhabitants. Default source DREES/RPPS (all GPs in activity, 101 départements, vintage " +
-      "1 January 2022 inferred); CNOM gives 2010 and 2025 (regular activity), CNAM_LIBERAUX 2024 (liberal GPs only). " +
+      "General practitioners per 100,000 inhabitants. Default source DREES/RPPS (all GPs in activity, vintage inferred); CNOM " +
+      "(regular activity) and CNAM_LIBERAUX (liberal GPs only) give their own vintages (see the source). " +
       "`history` lists the producer's other vintages.",
   })
   gpDensity(@Root() d: DepartmentKey, @Ctx() ctx: RequestContext, @Args() { source, vintage }: DensityArgs): Promise<Measure | null> {

@@ -5,7 +5,8 @@ import { entityReference } from "../shared/entity-reference";
 import type { EpciKey, RegionKey } from "../shared/references";
 import { CareOfferRefs } from "./care-offer.references";
 import { Measure } from "../../entities/care-offer/measure.type";
-import { aggregateStats, aplOf, matchesSpecialty } from "../../services/care-offer/measure.service";
+import { aplOf, matchesSpecialty } from "../../services/care-offer/measure.service";
+import { aggregateProfessionals } from "../../services/care-offer/professional-aggregates";
 import { professionalSourceId } from "../../services/shared/professional-source.service";
 import { ProfessionalSource } from "../../entities/shared/professional-source";
 import { ProfessionalArgs } from "./care-offer.args";
@@ -30,12 +31,13 @@ export class RegionCareOfferResolver {
 
   @FieldResolver(() => [ProfessionalStat], {
     description:
-      "Health professionals of the région, computed from its départements: headcounts summed, density = summed headcounts over " +
-      "summed populations (never a sum of densities). Empty for CNOM, which publishes densities only.",
+      "Health professionals of the région: the producer's own région figures where it publishes them (CNAM), as they are; " +
+      "otherwise computed from its départements on the producer's population base (see each figure's method and densityBase), " +
+      "or null densities where no base can be had (CNOM publishes densities only).",
   })
   async professionals(@Root() r: RegionKey, @Ctx() ctx: RequestContext, @Args() args: ProfessionalArgs): Promise<ProfessionalStat[]> {
     const source = await professionalSourceId(ctx, args.source ?? ProfessionalSource.DREES_RPPS, args.vintage);
-    const stats = await ctx.loaders.professional.byRegion.with(source.id).load(r.code);
-    return aggregateStats(stats, r.code).filter((s) => matchesSpecialty(s, args.specialty));
+    const stats = await aggregateProfessionals(ctx, source.id, { level: "REGION", code: r.code });
+    return stats.filter((s) => matchesSpecialty(s, args.specialty));
   }
 }

@@ -23,7 +23,7 @@ class InitiativeIdArgs {
 
 @Resolver(() => Initiative)
 export class InitiativeResolver {
-  @Query(() => InitiativeConnection, { description: "Initiatives, filtered, most recently changed first, paginated (at most 100 per page)." })
+  @Query(() => InitiativeConnection, { nullable: true, description: "Initiatives, filtered, most recently changed first, paginated (at most 100 per page). Null, with an error for this field only, when an argument is invalid." })
   async initiatives(
     @Ctx() ctx: RequestContext,
     @Args() { first, after }: PageArgs,

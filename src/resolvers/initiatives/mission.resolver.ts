@@ -42,7 +42,7 @@ export class MissionResolver {
     return declareZoneNeeds(ctx, input);
   }
 
-  @Query(() => [MissionMatch], { description: "Zones rouges with declared needs for a month, most days missing first, with the volunteers who offered days there." })
+  @Query(() => [MissionMatch], { nullable: true, description: "Zones rouges with declared needs for a month, most days missing first, with the volunteers who offered days there. Null, with an error for this field only, when an argument is invalid." })
   async missionMatches(@Args() { month, regionCode }: MatchArgs, @Ctx() ctx: RequestContext): Promise<MissionMatch[]> {
     const matches = await matchNeeds(ctx, month, regionCode);
     return matches.map((m: ZoneMatch) =>

@@ -14,7 +14,7 @@ import { DepartmentCodeArgs } from "./territory.args";
 
 @Resolver(() => Department)
 export class DepartmentResolver {
-  @Query(() => [Department], { description: "Départements, filtered and ordered (by INSEE code unless told otherwise)." })
+  @Query(() => [Department], { nullable: true, description: "Départements, filtered and ordered (by INSEE code unless told otherwise). Null, with an error for this field only, when an argument is invalid." })
   departments(
     @Ctx() ctx: RequestContext,
     @Arg("filter", () => DepartmentFilter, { nullable: true, description: "Conditions on the départements." }) filter?: DepartmentFilter,

@@ -13,7 +13,7 @@ import { SirenArgs } from "./territory.args";
 
 @Resolver(() => Epci)
 export class EpciResolver {
-  @Query(() => EpciConnection, { description: "EPCI (intercommunalités), filtered, ordered and paginated (at most 100 per page)." })
+  @Query(() => EpciConnection, { nullable: true, description: "EPCI (intercommunalités), filtered, ordered and paginated (at most 100 per page). Null, with an error for this field only, when an argument is invalid." })
   async epcis(
     @Ctx() ctx: RequestContext,
     @Args() { first, after }: PageArgs,

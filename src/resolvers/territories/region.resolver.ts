@@ -9,7 +9,7 @@ import { RegionCodeArgs } from "./territory.args";
 
 @Resolver(() => Region)
 export class RegionResolver {
-  @Query(() => [Region], { description: "The 18 régions (13 metropolitan, 5 overseas), by INSEE code." })
+  @Query(() => [Region], { description: "Every région, metropolitan and overseas, by INSEE code." })
   regions(@Ctx() ctx: RequestContext): Promise<Region[]> {
     return listRegions(ctx);
   }

@@ -30,9 +30,11 @@ class SearchArgs {
 @Resolver()
 export class SearchResolver {
   @Query(() => [TerritoryMatch], {
+    nullable: true,
     description:
       "Territories whose name contains the text, accent- and case-insensitive. Best matches first: " +
-      "whole name, then name start, then word start; régions before départements, EPCI and communes; larger first.",
+      "whole name, then name start, then word start; régions before départements, EPCI and communes; larger first. " +
+      "Null, with an error for this field only, when an argument is invalid.",
   })
   searchTerritories(@Args() { text, first }: SearchArgs, @Ctx() ctx: RequestContext): Promise<Territory[]> {
     return searchTerritories(ctx, text, first ?? 10);

@@ -1,10 +1,9 @@
 import type { RequestContext } from "../../context/request-context";
 import type { ProfessionalCount } from "../../entities/care-offer/professional-count.entity";
-import { ProfessionalStat } from "../../entities/care-offer/professional-stat.entity";
+import type { ProfessionalStat } from "../../entities/care-offer/professional-stat.entity";
 import { BadUserInputError } from "../../errors/errors";
-import type { AplLevel } from "../../loaders/care-offer/apl.loader";
+import type { AplCommuneRow, AplLevel } from "../../loaders/care-offer/apl.loader";
 import { latestMeasured, type MeasureRow } from "../../loaders/care-offer/measure.loader";
-import type { DatedStat } from "../../db/rows/professional-stat.rows";
 import { Measure, type SeriesKey } from "../../entities/care-offer/measure.type";
 import { indicatorMapMeasure, type MapRequest } from "../../entities/care-offer/map-measure";
 import { familyOf, GP_SPECIALTY, type ProfessionalSource } from "../../entities/shared/professional-source";
@@ -18,8 +17,8 @@ export const UNITS = {
 
 const APL_WEIGHTED_SOURCE = "drees-apl-2023-weighted";
 
-function measure(fields: Omit<Measure, "target" | "method"> & Partial<Pick<Measure, "target" | "method">>): Measure {
-  return Object.assign(new Measure(), { target: null, method: null, ...fields });
+function measure(fields: Omit<Measure, "target" | "method" | "note"> & Partial<Pick<Measure, "target" | "method" | "note">>): Measure {
+  return Object.assign(new Measure(), { target: null, method: null, note: null, ...fields });
 }
 
 /** The département map of a stored figure: a mapped indicator, for a département, at the figure's date. */
@@ -77,48 +76,6 @@ export async function gpDensity(ctx: RequestContext, departmentCode: string, fam
   });
 }
 
-/**
- * Adds up département stats into one territory's: headcounts are summed, and the density is
- * summed headcounts over summed populations, each population implied by the producer's own
- * headcount and density for that département. Densities are never added. Sources that publish
- * densities only (CNOM) have no headcount to sum: their aggregates are left out.
- */
-export function aggregateStats(departmentStats: DatedStat[], territory: string): ProfessionalStat[] {
-  const population = new Map<string, number>();
-  for (const { stat } of departmentStats) {
-    if (stat.headcount && stat.densityPer100k) {
-      const implied = (stat.headcount / stat.densityPer100k) * 100000;
-      // The largest headcount gives the most precise implied population (densities are rounded).
-      const best = population.get(`${stat.sourceId}|${stat.departmentCode}|n`);
-      if (best === undefined || stat.headcount > best) {
-        population.set(`${stat.sourceId}|${stat.departmentCode}|n`, stat.headcount);
-        population.set(`${stat.sourceId}|${stat.departmentCode}`, implied);
-      }
-    }
-  }
-  const sums = new Map<string, { stat: ProfessionalStat; headcount: number; population: number; complete: boolean }>();
-  for (const { stat } of departmentStats) {
-    if (stat.headcount === null) continue;
-    const key = `${stat.sourceId}|${stat.specialty}`;
-    let sum = sums.get(key);
-    if (!sum) {
-      const aggregate = Object.assign(new ProfessionalStat(), { ...stat, departmentCode: territory });
-      sums.set(key, (sum = { stat: aggregate, headcount: 0, population: 0, complete: true }));
-    }
-    sum.headcount += stat.headcount;
-    const p = population.get(`${stat.sourceId}|${stat.departmentCode}`);
-    if (p === undefined) sum.complete = false;
-    else sum.population += p;
-  }
-  return [...sums.values()]
-    .map(({ stat, headcount, population: p, complete }) => {
-      stat.headcount = headcount;
-      stat.densityPer100k = complete && p > 0 ? Math.round((headcount / p) * 100000 * 100) / 100 : null;
-      return stat;
-    })
-    .sort((a, b) => a.specialty.localeCompare(b.specialty));
-}
-
 /** Population-weighted APL of an EPCI, département or région. */
 export async function aplOf(ctx: RequestContext, level: AplLevel, code: string): Promise<Measure | null> {
   const aggregate = await ctx.loaders.apl.aggregate.with(level).load(code);
@@ -133,20 +90,55 @@ export async function aplOf(ctx: RequestContext, level: AplLevel, code: string):
   });
 }
 
-/** A commune's APL: as published, or weighted over its arrondissements (Paris, Lyon, Marseille). */
+/** Communes that DREES gives by arrondissement: Paris, Marseille, Lyon. */
+const CITIES_BY_ARRONDISSEMENT = new Set(["75056", "13055", "69123"]);
+
+/**
+ * A file's population "disagrees" with the commune's when they differ by more than a fifth and by
+ * more than 50 inhabitants: beyond the drift between census years, the row likely describes
+ * another perimeter (a commune split or merged since).
+ */
+export function populationsDisagree(filePopulation: number | null, communePopulation: number): boolean {
+  if (filePopulation === null) return true;
+  const gap = Math.abs(filePopulation - communePopulation);
+  return gap > 50 && gap > 0.2 * communePopulation;
+}
+
+function populationNote(rows: AplCommuneRow[], code: string): string | null {
+  const populations = rows.map((r) => r.population);
+  const filePopulation = populations.some((p) => p === null) ? null : populations.reduce<number>((s, p) => s + (p ?? 0), 0);
+  if (!populationsDisagree(filePopulation, rows[0].communePopulation)) return null;
+  const commune = rows[0].communePopulation.toLocaleString("en-US");
+  const what = rows.length === 1 ? `The DREES row ${rows[0].codgeo}` : `The ${rows.length} DREES rows (${rows.map((r) => r.codgeo).join(", ")})`;
+  return filePopulation === null
+    ? `${what} of commune ${code} give no population (INSEE RP2021); the commune has ${commune} inhabitants (COG 2026).`
+    : `${what} of commune ${code} give a population of ${filePopulation.toLocaleString("en-US")} (INSEE RP2021), the commune ${commune} (COG 2026): ` +
+        "the APL may describe the commune within another perimeter.";
+}
+
+/**
+ * A commune's APL: as published, or weighted over the file's rows that fall in it: arrondissements
+ * (Paris, Lyon, Marseille) or the former communes of a merged commune. A row population that
+ * disagrees with the commune's comes with a note.
+ */
 export async function communeApl(ctx: RequestContext, code: string): Promise<Measure | null> {
   const rows = await ctx.loaders.apl.byCommune.load(code);
   if (rows.length === 0) return null;
-  if (rows.length === 1) return measure({ value: rows[0].value, unit: UNITS.apl, date: "2023", sourceId: rows[0].sourceId, series: { kind: "single" } });
+  const note = populationNote(rows, code);
+  if (rows.length === 1) return measure({ value: rows[0].value, unit: UNITS.apl, date: "2023", sourceId: rows[0].sourceId, series: { kind: "single" }, note });
   const weighted = rows.filter((r) => r.population && r.population > 0);
   const population = weighted.reduce((s, r) => s + (r.population ?? 0), 0);
+  const parts = CITIES_BY_ARRONDISSEMENT.has(code) ? "arrondissements" : "merged communes";
   return measure({
     value: weighted.reduce((s, r) => s + r.value * (r.population ?? 0), 0) / population,
     unit: UNITS.apl,
     date: "2023",
     sourceId: APL_WEIGHTED_SOURCE,
     series: { kind: "single" },
-    method: `Population-weighted mean of the APL of its ${rows.length} arrondissements (${rows.map((r) => r.codgeo).join(", ")})`,
+    method:
+      `Population-weighted mean of the APL of its ${rows.length} ${parts} (${rows.map((r) => r.codgeo).join(", ")}), ` +
+      `weighted by their INSEE RP2021 populations in the DREES file (${population.toLocaleString("en-US")} inhabitants)`,
+    note,
   });
 }
 
