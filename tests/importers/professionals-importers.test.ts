@@ -61,7 +61,7 @@ describe("npm run import -- cnom-densities FILE", () => {
 });
 
 describe("npm run import -- cnam-liberaux FILE", () => {
-  it("loads a year of data.ameli.fr liberal practitioners, skipping regional and national lines", async () => {
+  it("loads a year of data.ameli.fr liberal practitioners, with the producer's regional lines as published", async () => {
     const csv = file(
       "ameli.csv",
       "annee,profession_sante,region,departement,classe_age,libelle_sexe,effectif,densite\n" +
@@ -70,9 +70,16 @@ describe("npm run import -- cnam-liberaux FILE", () => {
         "2025,Ensemble des médecins généralistes,76,46,70-79,tout sexe,12,6.9\n",
     );
     const summary = await IMPORTERS["cnam-liberaux"].run(ctx.database.db, csv, {});
-    expect(summary).toMatchObject({ rows: 3, added: 1 });
-    const { data } = await ctx.api.execute(`{ department(code: "46") { gpDensity(source: CNAM_LIBERAUX) { value date mapUrl } } }`);
+    expect(summary).toMatchObject({ rows: 3, added: 2 });
+    const { data } = await ctx.api.execute(`{ department(code: "46") { gpDensity(source: CNAM_LIBERAUX) { value date mapUrl } }
+      region(code: "76") { professionals(source: CNAM_LIBERAUX, vintage: "2025") { specialty headcount densityPer100k method } } }`);
     expect(data.department.gpDensity).toEqual({ value: 69.1, date: "2025", mapUrl: "/maps/departements.svg?measure=gpDensity&source=CNAM_LIBERAUX&vintage=2025" });
+    expect(data.region.professionals).toEqual([{ specialty: "Ensemble des médecins généralistes", headcount: 4000, densityPer100k: 66, method: null }]);
+  });
+
+  it("rejects a regional line whose région is not one", async () => {
+    const csv = file("ameli-region.csv", "annee,profession_sante,region,departement,effectif,densite\n2025,Infirmiers,7,999,1,1\n");
+    expect(await rejected(IMPORTERS["cnam-liberaux"].run(ctx.database.db, csv, {}))).toEqual([[2, '"7" is not a région code (regional lines have departement 999, France has region 99)']]);
   });
 
   it("rejects a line whose year is not a year", async () => {
