@@ -72,7 +72,8 @@ export const IMPORTERS: Record<string, Importer> = {
       }),
   },
   "cnam-liberaux": {
-    describe: "CNAM liberal practitioners per profession and département (data.ameli.fr CSV: annee, profession_sante, departement, effectif, densite).",
+    describe:
+      "CNAM liberal practitioners per profession and département, with the producer's région and France lines (departement 999, region 99 for France) kept as published (data.ameli.fr CSV: annee, profession_sante, region, departement, effectif, densite).",
     run: (db, file, o) =>
       importCnamLiberaux(db, file, {
         onProgress: o.onProgress,
