@@ -1,3 +1,5 @@
+// Loaded first: the entities are type-graphql classes, whose decorators need it.
+import "reflect-metadata";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { composeSupergraph, CompositionError, type SubgraphSdl } from "./compose";
