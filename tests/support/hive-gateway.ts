@@ -11,7 +11,8 @@ export function startHiveGateway(supergraphFile: string, port: number): Promise<
     process.execPath,
     [HIVE_GATEWAY_BIN, "supergraph", supergraphFile, "--config-path", HIVE_GATEWAY_CONFIG, "--host", "127.0.0.1", "--port", String(port)],
     /Listening on http/,
-    { NO_COLOR: "1" },
+    // Its ready line is an info line: a LOG_LEVEL of the environment must not hide it.
+    { NO_COLOR: "1", LOG_LEVEL: "info" },
     120_000,
   );
 }
