@@ -17,10 +17,8 @@ export const gatewayConfig = defineConfig({
   // Our subgraphs fail a field after SUBGRAPH_TIMEOUT_MS (10 s) in our gateway: the same here.
   upstreamTimeout: Number(process.env.SUBGRAPH_TIMEOUT_MS ?? 10_000),
   propagateHeaders: {
-    // The subgraphs authenticate API keys themselves, and rate-limit anonymous callers by address.
-    fromClientToSubgraphs: ({ request }) => ({
-      authorization: request.headers.get("authorization"),
-      "x-forwarded-for": request.headers.get("x-forwarded-for"),
-    }),
+    // The subgraphs authenticate API keys themselves. They see every request come from this
+    // gateway's address: limit anonymous callers here or in front (docs/scale-out.md).
+    fromClientToSubgraphs: ({ request }) => ({ authorization: request.headers.get("authorization") }),
   },
 });

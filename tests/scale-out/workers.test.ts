@@ -154,3 +154,15 @@ describe("npm start -- --workers 2", () => {
     expect(logLines().filter((l) => l.msg === "stopped" && l.worker !== undefined).length).toBe(2);
   });
 });
+
+describe("--workers and WORKERS", () => {
+  it("refuses a count that is neither auto nor 1–256 before starting anything, in one line", async () => {
+    const { execFile } = await import("node:child_process");
+    const run = (args: string[], env: NodeJS.ProcessEnv) =>
+      new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        const child = execFile(process.execPath, [MAIN, ...args], { cwd: ROOT, env: { ...process.env, ...env } }, (_error, _stdout, stderr) => resolve({ code: child.exitCode, stderr }));
+      });
+    expect(await run(["--workers", "0"], {})).toEqual({ code: 1, stderr: 'start-up failed: --workers must be "auto" or an integer between 1 and 256 (received "0")\n' });
+    expect(await run([], { WORKERS: "many" })).toEqual({ code: 1, stderr: 'start-up failed: WORKERS must be "auto" or an integer between 1 and 256 (received "many")\n' });
+  });
+});
