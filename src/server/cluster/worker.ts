@@ -2,7 +2,7 @@ import type { RequestHandler } from "express";
 import { AggregatorRegistry } from "prom-client";
 import type { DataSource } from "typeorm";
 import { Metrics, type MetricsOptions } from "../../observability/metrics";
-import { invalidateReadCache, onWrite } from "../../services/read-cache";
+import { invalidateReadCache, onWrite } from "../../services/shared/read-cache";
 import { type ClusterMessage, isClusterMessage, METRICS_ANSWER, METRICS_REQUEST, WRITE } from "./messages";
 
 /** How long a worker waits for the primary's gathered metrics before answering 503. */
