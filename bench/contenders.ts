@@ -49,6 +49,14 @@ function ours(engine: Engine, env: NodeJS.ProcessEnv) {
   });
 }
 
+/** Several processes started as a user starts them (bench/serve-topology.ts); they do not count SQL statements. */
+function topology(name: string, env: NodeJS.ProcessEnv = {}) {
+  return (dbs: BenchDatabases) => {
+    const base = ours("sqlite", env)(dbs);
+    return { ...base, args: [path.join(DIST_BENCH, "serve-topology.js")], env: { ...base.env, BENCH_TOPOLOGY: name } };
+  };
+}
+
 export const CONTENDERS: Contender[] = [
   { id: "gateway-sqlite", label: "gateway · SQLite", engine: "sqlite", dialect: "ours", countsStatements: true, cache: "none", command: ours("sqlite", {}) },
   { id: "gateway-postgres", label: "gateway · PostgreSQL", engine: "postgres", dialect: "ours", countsStatements: true, cache: "none", command: ours("postgres", {}) },
@@ -138,4 +146,25 @@ export const CONTENDERS: Contender[] = [
     needs: "redis",
     command: ours("postgres", { RESPONSE_CACHE: "on", REDIS_URL }),
   },
+  // Scale-out: three subgraph processes behind Hive Gateway or behind our gateway; one machine's cores with --workers.
+  {
+    id: "hive-subgraph-processes-sqlite",
+    label: "Hive Gateway, subgraphs over HTTP (own processes) · SQLite",
+    engine: "sqlite",
+    dialect: "ours",
+    countsStatements: false,
+    cache: "none",
+    command: topology("hive"),
+  },
+  {
+    id: "gateway-subgraph-processes-sqlite",
+    label: "gateway, subgraphs over HTTP (own processes) · SQLite",
+    engine: "sqlite",
+    dialect: "ours",
+    countsStatements: false,
+    cache: "none",
+    command: topology("gateway-http"),
+  },
+  { id: "workers-1-sqlite", label: "npm start, 1 worker · SQLite", engine: "sqlite", dialect: "ours", countsStatements: false, cache: "none", command: topology("workers-1") },
+  { id: "workers-2-sqlite", label: "npm start --workers 2 · SQLite", engine: "sqlite", dialect: "ours", countsStatements: false, cache: "none", command: topology("workers-2") },
 ];

@@ -1,3 +1,5 @@
+// Loaded first: the entities are type-graphql classes, whose decorators need it.
+import "reflect-metadata";
 import { ConfigError, loadConfig } from "../src/config/config";
 import { invalidateFromAnotherProcess } from "../src/cache/response-cache";
 import { openDatabase } from "../src/db/data-source";

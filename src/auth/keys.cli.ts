@@ -1,3 +1,5 @@
+// Loaded first: the entities are type-graphql classes, whose decorators need it.
+import "reflect-metadata";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config/config";
 import { openDatabase } from "../db/data-source";

@@ -1,3 +1,4 @@
+import os from "node:os";
 import { parseArgs } from "node:util";
 import { ConfigError } from "../errors/errors";
 
@@ -11,6 +12,8 @@ export interface CliArgs {
   port?: number;
   /** Gateway config file (`--gateway-config gateway.config.json`). */
   gatewayConfig?: string;
+  /** Worker processes on one port (`--workers N|auto`, else `WORKERS`); 1 = no cluster. */
+  workers?: number;
 }
 
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -23,10 +26,11 @@ export function parseCliArgs(argv: string[]): CliArgs {
         monolith: { type: "boolean", default: false },
         port: { type: "string" },
         "gateway-config": { type: "string" },
+        workers: { type: "string" },
       },
     });
   } catch (error) {
-    throw new ConfigError(`${(error as Error).message} (options: --subgraph NAME, --monolith, --port N, --gateway-config FILE)`);
+    throw new ConfigError(`${(error as Error).message} (options: --subgraph NAME, --monolith, --port N, --gateway-config FILE, --workers N|auto)`);
   }
   const { values } = parsed;
   if (values.subgraph && values.monolith) throw new ConfigError("--subgraph and --monolith cannot be used together");
@@ -35,5 +39,17 @@ export function parseCliArgs(argv: string[]): CliArgs {
     port = Number(values.port);
     if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`--port must be an integer between 0 and 65535 (received "${values.port}")`);
   }
-  return { subgraph: values.subgraph, monolith: values.monolith ?? false, port, gatewayConfig: values["gateway-config"] };
+  const workers = values.workers === undefined ? undefined : parseWorkers("--workers", values.workers);
+  return { subgraph: values.subgraph, monolith: values.monolith ?? false, port, gatewayConfig: values["gateway-config"], workers };
+}
+
+/** Most workers accepted: beyond a few per core they only add memory and contention. */
+const MAX_WORKERS = 256;
+
+/** `N` (1–256) or `auto` (one per core); `name` is the option or variable, for the message. */
+export function parseWorkers(name: string, raw: string): number {
+  if (raw.trim() === "auto") return os.availableParallelism();
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || value < 1 || value > MAX_WORKERS) throw new ConfigError(`${name} must be "auto" or an integer between 1 and ${MAX_WORKERS} (received "${raw}")`);
+  return value;
 }

@@ -1,16 +1,13 @@
+// Loaded first: the entities are type-graphql classes, whose decorators need it.
+import "reflect-metadata";
 import fs from "node:fs";
 import { parseArgs } from "node:util";
 import { composeSupergraph, CompositionError, type SubgraphSdl } from "./compose";
 import { fetchSubgraphSdl, SubgraphUnreachableError } from "./create-gateway";
 import { GatewayConfigError, loadGatewayConfig } from "../config/gateway-config";
 import { buildLocalSubgraphs } from "./local-subgraphs";
+import { DEFAULT_SUBGRAPH_URLS } from "./subgraph-urls";
 
-/** Where each of our subgraphs listens when run alone, unless the gateway config says otherwise. */
-export const DEFAULT_SUBGRAPH_URLS: Record<string, string> = {
-  territories: "http://localhost:4101/graphql",
-  "care-offer": "http://localhost:4102/graphql",
-  initiatives: "http://localhost:4103/graphql",
-};
 
 /**
  * `npm run supergraph [-- --out FILE --gateway-config FILE]`: composes our subgraphs (and the

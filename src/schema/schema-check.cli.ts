@@ -35,16 +35,18 @@ function previousVersion(current: string, base?: string): { commit: string; sdl:
 }
 
 /**
- * `npm run schema:check [-- --base REF]`, run by CI: schema.graphql must be what the server
+ * `npm run schema:check [-- --base REF] [--schema FILE]`, run by CI: schema.graphql must be what the server
  * serves, and every breaking change since the previous published version must be named in a
  * line added to the README's changelog.
  */
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { base: { type: "string" } } });
-  const committed = fs.readFileSync(path.join(PROJECT_ROOT, SCHEMA_FILE), "utf8");
+  // --schema FILE checks another copy than the committed one (its history is still schema.graphql's).
+  const { values } = parseArgs({ options: { base: { type: "string" }, schema: { type: "string" } } });
+  const shown = values.schema ?? SCHEMA_FILE;
+  const committed = fs.readFileSync(values.schema ? path.resolve(values.schema) : path.join(PROJECT_ROOT, SCHEMA_FILE), "utf8");
   const served = await supergraphApiSchemaSdl();
   if (served !== committed) {
-    process.stderr.write(`${SCHEMA_FILE} is not the schema the server serves: run "npm run schema", review the change, and commit it.\n`);
+    process.stderr.write(`${shown} is not the schema the server serves: run "npm run schema", review the change, and commit it.\n`);
     return 1;
   }
   const previous = previousVersion(committed, values.base);

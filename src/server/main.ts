@@ -1,5 +1,6 @@
 import "reflect-metadata";
-import { parseCliArgs } from "../config/cli-args";
+import cluster from "node:cluster";
+import { parseCliArgs, parseWorkers } from "../config/cli-args";
 import { loadConfig } from "../config/config";
 import { openDatabase } from "../db/data-source";
 import { openWriter } from "../db/writer";
@@ -15,6 +16,8 @@ import { seedIfEmpty } from "../../seeds/seed";
 import { UnknownSubgraphError, type ServeMode } from "./executable";
 import { shutdownOnSignals } from "./graceful-shutdown";
 import { startServer } from "./start-server";
+import { runPrimary } from "./cluster/primary";
+import { ClusterWorkerMetrics, relayWritesBetweenWorkers } from "./cluster/worker";
 
 /** Errors that mean "fix your configuration": one clear line per problem, no stack. */
 const CONFIGURATION_ERRORS = [ConfigError, CompositionError, SubgraphUnreachableError, UnknownSubgraphError];
@@ -28,7 +31,22 @@ async function main(): Promise<void> {
     ...(args.port !== undefined && { PORT: String(args.port) }),
     ...(args.gatewayConfig !== undefined && { GATEWAY_CONFIG: args.gatewayConfig }),
   });
-  const logger = createLogger({ level: config.logLevel });
+  const workers = args.workers ?? (process.env.WORKERS ? parseWorkers("WORKERS", process.env.WORKERS) : 1);
+  if (workers > 1 && cluster.isPrimary) {
+    const primaryLogger = createLogger({ level: config.logLevel }).child({ role: "primary" });
+    // Seeding once, before any worker opens the database: two seeds at once would collide.
+    const prepare = async () => {
+      const db = await openDatabase(config.database, config.databaseTuning);
+      try {
+        await seedIfEmpty(db, (line) => primaryLogger.info(line.trim()));
+      } finally {
+        await db.destroy();
+      }
+    };
+    return runPrimary({ workers, logger: primaryLogger, prepare, shutdownTimeoutMs: config.shutdownTimeoutMs });
+  }
+  const workerId = cluster.isWorker ? cluster.worker?.id : undefined;
+  const logger = workerId === undefined ? createLogger({ level: config.logLevel }) : createLogger({ level: config.logLevel }).child({ worker: workerId, pid: process.pid });
   const tracing = config.tracing.enabled ? startTracing(config.tracing) : undefined;
   const mode: ServeMode = args.subgraph
     ? { kind: "subgraph", name: args.subgraph }
@@ -39,7 +57,8 @@ async function main(): Promise<void> {
   await seedIfEmpty(db, (line) => logger.info(line.trim()));
   const writer = await openWriter(db, config.database);
   const responseCache = config.responseCache ? createResponseCache(config.responseCache) : undefined;
-  const metrics = config.metricsEnabled ? new Metrics(db) : undefined;
+  const metrics = config.metricsEnabled ? (workerId === undefined ? new Metrics(db) : new ClusterWorkerMetrics(db, workerId)) : undefined;
+  if (workerId !== undefined) relayWritesBetweenWorkers();
   const running = await startServer({
     db,
     writer,
@@ -77,7 +96,8 @@ async function main(): Promise<void> {
       tracing: Boolean(tracing),
       responseCache: describeResponseCache(config.responseCache),
     },
-    "ready",
+    // In a cluster the primary says "ready" once every worker listens.
+    workerId === undefined ? "ready" : "worker ready",
   );
 }
 
