@@ -41,9 +41,13 @@ export class ResponseCache {
       this.operations.set(memoKey, info);
     }
     if (info === null) return null;
-    return createHash("sha256")
-      .update(`${accept ?? ""}\n${name ?? ""}\n${stableJson(variables ?? {})}\n${info.normalisedHash}`)
-      .digest("base64url");
+    let variablesText: string;
+    try {
+      variablesText = stableJson(variables ?? {});
+    } catch {
+      return null; // too deep to key (a RangeError): not cached; the request check refuses such variables first
+    }
+    return createHash("sha256").update(`${accept ?? ""}\n${name ?? ""}\n${variablesText}\n${info.normalisedHash}`).digest("base64url");
   }
 
   get(key: string): CachedResponse | undefined | Promise<CachedResponse | undefined> {

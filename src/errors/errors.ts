@@ -1,10 +1,13 @@
 import { GraphQLError } from "graphql";
 
 /**
- * Every error code a client can receive in `extensions.code`. Stable: partners branch on them.
- * Apollo Server's own codes (GRAPHQL_PARSE_FAILED, GRAPHQL_VALIDATION_FAILED…) come on top.
+ * Every error code a client can receive in `extensions.code`, ours and those Apollo Server,
+ * graphql-js and the gateway raise that we pass through. Stable: partners branch on them. Any
+ * other code is masked as INTERNAL_SERVER_ERROR by `formatError` (tests/errors/error-codes.test.ts
+ * checks that no code outside this list is written anywhere in src/).
  */
 export enum ErrorCode {
+  // Ours.
   BAD_USER_INPUT = "BAD_USER_INPUT",
   UNAUTHENTICATED = "UNAUTHENTICATED",
   FORBIDDEN = "FORBIDDEN",
@@ -14,60 +17,169 @@ export enum ErrorCode {
   QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX",
   OPERATION_NOT_ALLOWED = "OPERATION_NOT_ALLOWED",
   PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE",
+  PERSISTED_QUERY_HASH_MISMATCH = "PERSISTED_QUERY_HASH_MISMATCH",
   SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
+  // Apollo Server's and graphql-js's, passed through (we raise some of them too).
+  GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED",
+  GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED",
+  BAD_REQUEST = "BAD_REQUEST",
+  PERSISTED_QUERY_NOT_FOUND = "PERSISTED_QUERY_NOT_FOUND",
+  OPERATION_RESOLUTION_FAILURE = "OPERATION_RESOLUTION_FAILURE",
+  // The gateway's: a subgraph could not answer.
+  DOWNSTREAM_SERVICE_ERROR = "DOWNSTREAM_SERVICE_ERROR",
+}
+
+/**
+ * The HTTP status of a request refused as a whole (before execution), by code: the one table
+ * every HTTP answer reads (src/errors/http-answer.ts). An error inside execution keeps HTTP 200
+ * with partial data, as GraphQL over HTTP requires, whatever its code.
+ */
+export const HTTP_STATUS: Record<ErrorCode, number> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.QUERY_TOO_COMPLEX]: 400,
+  [ErrorCode.OPERATION_NOT_ALLOWED]: 403,
+  [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
+  [ErrorCode.PERSISTED_QUERY_HASH_MISMATCH]: 400,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+  [ErrorCode.INTERNAL_SERVER_ERROR]: 500,
+  [ErrorCode.GRAPHQL_PARSE_FAILED]: 400,
+  // The GraphQL-over-HTTP draft of 2026: a request that parses but cannot run on this schema.
+  [ErrorCode.GRAPHQL_VALIDATION_FAILED]: 422,
+  [ErrorCode.BAD_REQUEST]: 400,
+  // Apollo's clients read this answer as "send the full text": Apollo answers it with 200.
+  [ErrorCode.PERSISTED_QUERY_NOT_FOUND]: 200,
+  [ErrorCode.OPERATION_RESOLUTION_FAILURE]: 400,
+  [ErrorCode.DOWNSTREAM_SERVICE_ERROR]: 502,
+};
+
+export function isErrorCode(code: unknown): code is ErrorCode {
+  return typeof code === "string" && Object.prototype.hasOwnProperty.call(HTTP_STATUS, code);
 }
 
 /**
  * Base of our typed errors: a fixed code, a message that states the rule and what was received.
- * `httpStatus` applies only when the error rejects a whole request (before execution); an
- * error inside execution keeps HTTP 200 with partial data, as GraphQL over HTTP requires.
+ * `httpStatus` (from HTTP_STATUS) applies only when the error refuses a whole request.
  */
 export abstract class AppError extends GraphQLError {
+  readonly httpStatus: number;
   constructor(
     message: string,
     readonly code: ErrorCode,
-    readonly httpStatus: number,
     details: Record<string, unknown> = {},
   ) {
     super(message, { extensions: { code, ...details } });
+    this.httpStatus = HTTP_STATUS[code];
   }
 }
 
 /** The client sent a value that breaks a documented rule; the message says which and what was received. */
 export class BadUserInputError extends AppError {
   constructor(message: string, details: Record<string, unknown> = {}) {
-    super(message, ErrorCode.BAD_USER_INPUT, 400, details);
+    super(message, ErrorCode.BAD_USER_INPUT, details);
   }
 }
 
 export class UnauthenticatedError extends AppError {
   constructor(message = "A valid API key is required: send it as 'Authorization: Bearer <key>'") {
-    super(message, ErrorCode.UNAUTHENTICATED, 401);
+    super(message, ErrorCode.UNAUTHENTICATED);
   }
 }
 
 export class ForbiddenError extends AppError {
   constructor(message: string) {
-    super(message, ErrorCode.FORBIDDEN, 403);
+    super(message, ErrorCode.FORBIDDEN);
   }
 }
 
 export class NotFoundError extends AppError {
   constructor(message: string) {
-    super(message, ErrorCode.NOT_FOUND, 404);
+    super(message, ErrorCode.NOT_FOUND);
   }
 }
 
 export class ConflictError extends AppError {
   constructor(message: string, details: Record<string, unknown> = {}) {
-    super(message, ErrorCode.CONFLICT, 409, details);
+    super(message, ErrorCode.CONFLICT, details);
   }
 }
 
 export class ServiceUnavailableError extends AppError {
   constructor(message = "The database is unreachable; retry in a few seconds") {
-    super(message, ErrorCode.SERVICE_UNAVAILABLE, 503);
+    super(message, ErrorCode.SERVICE_UNAVAILABLE);
+  }
+}
+
+/** The request itself cannot be read: not JSON, not a GraphQL request, variables of a hostile shape. */
+export class BadRequestError extends AppError {
+  constructor(message: string) {
+    super(message, ErrorCode.BAD_REQUEST);
+  }
+}
+
+export class PayloadTooLargeError extends AppError {
+  constructor(limitBytes: number) {
+    super(`The request body is larger than the limit of ${limitBytes} bytes`, ErrorCode.PAYLOAD_TOO_LARGE);
+  }
+}
+
+export class RateLimitedError extends AppError {
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(message, ErrorCode.RATE_LIMITED, { retryAfterSeconds });
+  }
+}
+
+/** Which limit a too-big operation broke: `extensions.limit`. */
+export type QueryLimit = "depth" | "aliases" | "directives" | "tokens" | "cost";
+
+export class QueryTooComplexError extends AppError {
+  constructor(message: string, limit: QueryLimit, details: Record<string, unknown> = {}) {
+    super(message, ErrorCode.QUERY_TOO_COMPLEX, { limit, ...details });
+  }
+}
+
+export class OperationNotAllowedError extends AppError {
+  constructor() {
+    super("This server only runs the operations on its allow-list", ErrorCode.OPERATION_NOT_ALLOWED);
+  }
+}
+
+/** `operationName` names no operation of the document (or a document of several operations comes without one). */
+export class OperationResolutionError extends AppError {
+  constructor(message: string) {
+    super(message, ErrorCode.OPERATION_RESOLUTION_FAILURE);
+  }
+}
+
+/** An automatic persisted query whose `sha256Hash` is not the hash of the `query` sent with it. */
+export class PersistedQueryHashMismatchError extends AppError {
+  constructor(received: string, computed: string) {
+    super(
+      `extensions.persistedQuery.sha256Hash must be the SHA-256 of the query text (received "${received.slice(0, 64)}", the text hashes to "${computed}")`,
+      ErrorCode.PERSISTED_QUERY_HASH_MISMATCH,
+    );
+  }
+}
+
+/** A remote subgraph (ours elsewhere, or a partner's) could not be reached; the rest of the query is answered. */
+export class DownstreamServiceError extends AppError {
+  constructor(serviceName: string, cause: string) {
+    super(`subgraph "${serviceName}" could not be reached (${cause})`, ErrorCode.DOWNSTREAM_SERVICE_ERROR, { serviceName });
+  }
+}
+
+/** What a client is told of an unexpected error: nothing but this. */
+export const MASKED_MESSAGE = "Internal server error";
+
+/** An unexpected error as the client sees it (the original goes to the server log). */
+export class InternalServerError extends AppError {
+  constructor() {
+    super(MASKED_MESSAGE, ErrorCode.INTERNAL_SERVER_ERROR);
   }
 }
 

@@ -1,20 +1,10 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { type GraphQLFormattedError, GraphQLError } from "graphql";
 import { armorLimitOf } from "./armor-limit";
-import { AppError, ErrorCode, ServiceUnavailableError } from "./errors";
+import { AppError, ErrorCode, MASKED_MESSAGE, ServiceUnavailableError } from "./errors";
 
-/** Codes raised by Apollo Server or graphql-js for a bad request: shown to the client as they are. */
-const PASS_THROUGH = new Set<string>([
-  // INTERNAL_SERVER_ERROR is left out: Apollo gives that code to unexpected errors, which are masked.
-  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
-  "GRAPHQL_PARSE_FAILED",
-  "GRAPHQL_VALIDATION_FAILED",
-  "BAD_REQUEST",
-  "PERSISTED_QUERY_NOT_FOUND",
-  "PERSISTED_QUERY_NOT_SUPPORTED",
-  "OPERATION_RESOLUTION_FAILURE",
-  "DOWNSTREAM_SERVICE_ERROR",
-]);
+/** Codes shown to the client as they are (INTERNAL_SERVER_ERROR is left out: Apollo gives it to unexpected errors, which are masked). */
+const PASS_THROUGH = new Set<string>(Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR));
 
 /** Errors a driver raises when the database cannot be reached. */
 const UNREACHABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|Connection terminated|timeout exceeded when trying to connect|terminating connection|the database system is (starting up|shutting down)|Client has encountered a connection error|Connection refused/i;
@@ -36,8 +26,6 @@ export function clientFacingError(caught: unknown): AppError | null {
   return null;
 }
 
-const MASKED_MESSAGE = "Internal server error";
-
 export type UnexpectedErrorReporter = (error: unknown) => void;
 
 /**
@@ -55,7 +43,7 @@ export function createFormatError(report: UnexpectedErrorReporter) {
       return { message: formatted.message.replace(/^Syntax Error: /, ""), extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, limit } };
     }
     if (typeof code === "string" && PASS_THROUGH.has(code) && (original instanceof GraphQLError || !(original instanceof Error))) {
-      const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
+      const { stacktrace: _stack, exception: _exception, http: _http, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };
     }
     if (code === ErrorCode.INTERNAL_SERVER_ERROR && formatted.message === MASKED_MESSAGE) {

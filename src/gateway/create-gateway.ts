@@ -2,6 +2,7 @@ import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataS
 import { context, propagation } from "@opentelemetry/api";
 import { GraphQLError } from "graphql";
 import type { QueryPlan } from "@apollo/query-planner";
+import { DownstreamServiceError } from "../errors/errors";
 import type { UnexpectedErrorReporter } from "../errors/format-error";
 import { MaskedLocalGraphQLDataSource } from "./masked-local-data-source";
 import { ObservedDataSource } from "./observed-data-source";
@@ -35,9 +36,7 @@ class RemoteSubgraphDataSource extends RemoteGraphQLDataSource {
   override didEncounterError(error: Error): void {
     if (error instanceof GraphQLError) throw error;
     const cause = (error as { cause?: { code?: string } }).cause?.code ?? error.name;
-    throw new GraphQLError(`subgraph "${this.serviceName}" could not be reached (${cause})`, {
-      extensions: { code: "DOWNSTREAM_SERVICE_ERROR", serviceName: this.serviceName },
-    });
+    throw new DownstreamServiceError(this.serviceName, cause);
   }
 }
 

@@ -7,7 +7,7 @@ import type { Metrics, RequestOutcome } from "./metrics";
 import { RequestRecord, runWithRequestRecord } from "./request-record";
 
 /** Codes that mean the server (or a subgraph, or the database) failed, not the caller. */
-const SERVER_ERROR_CODES = new Set<string>([ErrorCode.INTERNAL_SERVER_ERROR, ErrorCode.SERVICE_UNAVAILABLE, "DOWNSTREAM_SERVICE_ERROR"]);
+const SERVER_ERROR_CODES = new Set<string>([ErrorCode.INTERNAL_SERVER_ERROR, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.DOWNSTREAM_SERVICE_ERROR]);
 
 /** Error codes say more than the HTTP status (a plugin's refusal is a 500 unless it sets one): they decide when present. */
 export function requestOutcome(status: number, errorCodes: string[], finished: boolean): RequestOutcome {

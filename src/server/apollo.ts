@@ -5,6 +5,7 @@ import type { GraphQLSchema } from "graphql";
 import type { Limits } from "../config/limits";
 import type { RequestContext } from "../context/request-context";
 import { createFormatError, type UnexpectedErrorReporter } from "../errors/format-error";
+import { httpStatusPlugin } from "./http-status.plugin";
 import { queryLimits } from "./security/query-limits";
 
 /** What executes operations: a schema (monolith, or one subgraph alone) or the federation gateway. */
@@ -36,6 +37,7 @@ export async function createApollo(options: ApolloOptions): Promise<ApolloServer
       // No cache hints are used (the response cache is ours): spare the per-field hook on every resolver.
       ApolloServerPluginCacheControlDisabled() as ApolloServerPlugin<RequestContext>,
       ...(guards.plugins as ApolloServerPlugin<RequestContext>[]),
+      httpStatusPlugin<RequestContext>(),
       ...(options.plugins ?? []),
     ],
   });

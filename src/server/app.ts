@@ -17,10 +17,10 @@ import { observeRequests, type RequestObserver } from "../observability/request-
 import { createApollo, type Executable } from "./apollo";
 import { EXAMPLE_QUERIES } from "./examples";
 import { graphiqlAssets, graphiqlPage } from "./graphiql";
-import { unprocessableStatusPlugin } from "./http-status.plugin";
 import { mapsRouter } from "./maps.router";
 import { type HealthState, healthRoutes } from "./health.routes";
 import { authenticateRequests, callerOf } from "./security/authenticate.middleware";
+import { checkGraphQLRequest } from "./security/graphql-request.middleware";
 import { rateLimit } from "./security/rate-limit.middleware";
 import { requestErrors } from "./security/request-errors.middleware";
 import { tokenLimit } from "./security/token-limit.middleware";
@@ -84,7 +84,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     executable: options.executable,
     limits,
     reportError: report,
-    plugins: [observabilityPlugin(), unprocessableStatusPlugin<RequestContext>(), ...(options.plugins ?? [])],
+    plugins: [observabilityPlugin(), ...(options.plugins ?? [])],
   });
   health.schemaReady = true;
   const observer = observeRequests({ logger, metrics: options.metrics });
@@ -94,7 +94,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.use(healthRoutes(options.db, health));
   if (options.metrics) app.get("/metrics", options.metrics.handler());
   // Maps are images anyone may embed: the same caller identification and limits as /graphql, with their own per-minute budget.
-  app.use("/maps", authenticateRequests(options.db), rateLimit(limits), mapsRouter(options.db, report));
+  app.use("/maps", authenticateRequests(options.db, report), rateLimit(limits), mapsRouter(options.db, report));
   if (limits.graphiql) {
     app.use(graphiqlAssets());
     app.get("/graphql", (req, res, next) => {
@@ -111,9 +111,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     sqlLogPerRequest(),
     observer.middleware,
     ...((options.testRequestDelayMs ?? 0) > 0 ? [delayRequests(options.testRequestDelayMs ?? 0)] : []),
-    authenticateRequests(options.db),
+    authenticateRequests(options.db, report),
     rateLimit(limits),
     express.json({ limit: limits.maxBodyBytes }),
+    checkGraphQLRequest(),
     tokenLimit(limits.maxTokens),
     ...(options.responseCache ? [responseCacheMiddleware(options.responseCache)] : []),
     expressMiddleware(apollo, {

@@ -1,15 +1,13 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-
-/** Errors that reject a well-formed request whose operation cannot run: invalid for the schema, or variables of the wrong type. */
-const UNPROCESSABLE = new Set(["GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT"]);
+import { rejectionStatus } from "../errors/http-answer";
 
 /**
- * HTTP 422 (Unprocessable Content) for an operation that parses but is invalid for the schema, or
- * whose variables cannot be coerced, as the GraphQL-over-HTTP draft of 2026 recommends: 400 stays
- * for requests that cannot be read (bad JSON, no query, a syntax error). Only responses without
- * `data` are concerned; an error during execution keeps 200 with partial data.
+ * Sets the HTTP status of the answers Apollo Server gives to requests it refuses before
+ * execution (no `data`), from their errors' codes, by the one rule in src/errors/http-answer.ts
+ * (422 for an operation that parses but cannot run, 400 for a limit, 403 off the allow-list…).
+ * An error during execution keeps 200 with partial data.
  */
-export function unprocessableStatusPlugin<T extends object>(): ApolloServerPlugin<T> {
+export function httpStatusPlugin<T extends object>(): ApolloServerPlugin<T> {
   return {
     async requestDidStart() {
       return {
@@ -17,10 +15,9 @@ export function unprocessableStatusPlugin<T extends object>(): ApolloServerPlugi
           if (response.body.kind !== "single") return;
           const { data, errors } = response.body.singleResult;
           if (data !== undefined || !errors?.length) return;
-          if (errors.every((e) => UNPROCESSABLE.has(String(e.extensions?.code)))) response.http.status = 422;
+          response.http.status = rejectionStatus(errors.map((e) => e.extensions?.code));
         },
       };
     },
   };
 }
-

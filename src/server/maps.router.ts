@@ -3,7 +3,7 @@ import express, { type Router } from "express";
 import type { DataSource } from "typeorm";
 import { createRequestContext } from "../context/request-context";
 import { BadUserInputError } from "../errors/errors";
-import { clientFacingError } from "../errors/format-error";
+import { sendHttpError } from "../errors/http-answer";
 import { renderChoropleth } from "../maps/choropleth.svg";
 import { departmentMapData } from "../maps/department-map.service";
 import type { MapRequest } from "../entities/care-offer/map-measure";
@@ -25,7 +25,7 @@ function parseRequest(query: unknown): MapRequest {
 
 /**
  * GET /departements.svg?measure=… (and .png), mounted at /maps: a choropleth of the 101
- * départements. Errors are JSON with the same codes as the GraphQL API (`BAD_USER_INPUT` with status 400…).
+ * départements. Errors are JSON with the same codes and statuses as the GraphQL API (src/errors/http-answer.ts).
  */
 export function mapsRouter(db: DataSource, report: (error: unknown) => void): Router {
   const router = express.Router();
@@ -45,10 +45,7 @@ export function mapsRouter(db: DataSource, report: (error: unknown) => void): Ro
           .asPng();
         res.type("image/png").send(png);
       } catch (caught) {
-        const error = clientFacingError(caught);
-        if (!error) report(caught);
-        const shown = error ?? { httpStatus: 500, message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } };
-        res.status(shown.httpStatus).json({ errors: [{ message: shown.message, extensions: shown.extensions }] });
+        sendHttpError(res, caught, report);
       }
     };
   router.get("/departements.svg", handle("svg"));

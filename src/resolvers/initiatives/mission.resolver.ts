@@ -66,6 +66,9 @@ export class MissionResolver {
   async volunteers(@Root() m: MissionMatch, @Ctx() ctx: RequestContext): Promise<Volunteer[]> {
     requireKey(ctx.caller);
     const volunteers = await ctx.loaders.volunteer.byId.loadMany(m.volunteerIds);
-    return volunteers.filter((v): v is Volunteer => v !== null && !(v instanceof Error));
+    // loadMany resolves failed keys to Error values instead of rejecting: a failed batch is an error, not a shorter list.
+    const failed = volunteers.find((v): v is Error => v instanceof Error);
+    if (failed) throw failed;
+    return volunteers.filter((v): v is Volunteer => v !== null);
   }
 }

@@ -2,13 +2,8 @@ import type { RequestHandler, Response } from "express";
 import type { DataSource } from "typeorm";
 import { authenticate } from "../../auth/api-key.service";
 import { ANONYMOUS, type Caller } from "../../auth/caller";
-import { clientFacingError } from "../../errors/format-error";
+import { sendHttpError } from "../../errors/http-answer";
 import { currentRequestRecord } from "../../observability/request-record";
-
-/** Sends a request-level GraphQL error (no execution took place) with its HTTP status. */
-export function sendRequestError(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
-  res.status(status).type("application/json").send(JSON.stringify({ errors: [{ message, extensions: { code, ...extra } }] }));
-}
 
 /** The caller of the current request, set by `authenticateRequests`. */
 export function callerOf(res: Response): Caller {
@@ -19,7 +14,7 @@ export function callerOf(res: Response): Caller {
  * Resolves `Authorization: Bearer <key>` to a caller before anything else runs. A wrong,
  * malformed or revoked key is refused with 401 (it never silently becomes anonymous).
  */
-export function authenticateRequests(db: DataSource): RequestHandler {
+export function authenticateRequests(db: DataSource, report: (error: unknown) => void): RequestHandler {
   return (req, res, next) => {
     authenticate(db, req.header("authorization")).then(
       (caller) => {
@@ -29,11 +24,7 @@ export function authenticateRequests(db: DataSource): RequestHandler {
         if (record && caller.kind === "key") record.callerOrganization = caller.organizationId;
         next();
       },
-      (caught: unknown) => {
-        const error = clientFacingError(caught);
-        if (error) sendRequestError(res, error.httpStatus, error.code, error.message);
-        else next(caught);
-      },
+      (caught: unknown) => sendHttpError(res, caught, report),
     );
   };
 }

@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from "@apollo/server";
-import { type DocumentNode, GraphQLError, getNamedType, isListType, isNonNullType, isObjectType, type GraphQLOutputType, visit } from "graphql";
+import { type DocumentNode, getNamedType, isListType, isNonNullType, isObjectType, type GraphQLOutputType, visit } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 import { DEFAULT_PAGE_SIZE } from "../../config/pagination";
+import { QueryTooComplexError } from "../../errors/errors";
 
 /**
  * Typical lengths of the lists the API returns, from the data (average per parent): the cost of
@@ -104,9 +105,7 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
           const operationName = operation.name?.value;
           const cost = memo.cost(document, operationName, variables, () => getComplexity({ schema, query: document, variables, operationName, estimators: [costEstimator] }));
           if (cost > maxCost) {
-            throw new GraphQLError(`Query cost ${cost} exceeds the limit of ${maxCost}: ask for smaller pages (first) or fewer nested lists`, {
-              extensions: { code: "QUERY_TOO_COMPLEX", limit: "cost", cost, maxCost, http: { status: 400 } },
-            });
+            throw new QueryTooComplexError(`Query cost ${cost} exceeds the limit of ${maxCost}: ask for smaller pages (first) or fewer nested lists`, "cost", { cost, maxCost });
           }
         },
       };

@@ -2,8 +2,9 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import { GraphQLError, getVariableValues, type ValidationRule } from "graphql";
+import { getVariableValues, type ValidationRule } from "graphql";
 import type { Limits } from "../../config/limits";
+import { BadUserInputError, OperationNotAllowedError, OperationResolutionError } from "../../errors/errors";
 import { queryCostPlugin } from "./query-cost";
 
 export interface QueryLimits {
@@ -36,7 +37,7 @@ export function queryLimits(limits: Limits): QueryLimits {
  * An `operationName` that names no operation of the document, or variables of the wrong type,
  * are client errors. Without a gateway, Apollo Server reports them; with one, it hands the
  * request on and the gateway's executor throws, which Apollo answers with a 500. This checks
- * both first and answers 400, whichever executes.
+ * both first (OPERATION_RESOLUTION_FAILURE, 400; BAD_USER_INPUT, 422), whichever executes.
  */
 export function operationInputPlugin(): ApolloServerPlugin {
   return {
@@ -47,12 +48,12 @@ export function operationInputPlugin(): ApolloServerPlugin {
             const message = request.operationName
               ? `Unknown operation named "${request.operationName}".`
               : "Must provide operation name if query contains multiple operations.";
-            throw new GraphQLError(message, { extensions: { code: "OPERATION_RESOLUTION_FAILURE", http: { status: 400 } } });
+            throw new OperationResolutionError(message);
           }
           if (!operation.variableDefinitions?.length) return; // nothing to coerce (most requests)
           const coerced = getVariableValues(schema, operation.variableDefinitions, request.variables ?? {}, { maxErrors: 10 });
           if (coerced.errors) {
-            throw new GraphQLError(coerced.errors.map((e) => e.message).join("; "), { extensions: { code: "BAD_USER_INPUT", http: { status: 400 } } });
+            throw new BadUserInputError(coerced.errors.map((e) => e.message).join("; "));
           }
         },
       };
@@ -82,9 +83,7 @@ export function allowListPlugin(allowed: Set<string>): ApolloServerPlugin {
         // Apollo Server has hashed the text already (SHA-256, as operationHash), or checked a persisted query's hash against it.
         async didResolveOperation({ queryHash }) {
           if (!allowed.has(queryHash)) {
-            throw new GraphQLError("This server only runs the operations on its allow-list", {
-              extensions: { code: "OPERATION_NOT_ALLOWED", http: { status: 403 } },
-            });
+            throw new OperationNotAllowedError();
           }
         },
       };

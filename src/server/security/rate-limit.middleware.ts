@@ -1,7 +1,8 @@
 import type { RequestHandler } from "express";
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
-import { ErrorCode } from "../../errors/errors";
-import { callerOf, sendRequestError } from "./authenticate.middleware";
+import { RateLimitedError } from "../../errors/errors";
+import { sendHttpError } from "../../errors/http-answer";
+import { callerOf } from "./authenticate.middleware";
 
 export interface RateLimitOptions {
   keyRequestsPerMinute: number;
@@ -23,10 +24,8 @@ export function rateLimit(options: RateLimitOptions): RequestHandler {
       (rejection: unknown) => {
         if (!(rejection instanceof RateLimiterRes)) return next(rejection);
         const retryAfter = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-        res.setHeader("Retry-After", String(retryAfter));
-        sendRequestError(res, 429, ErrorCode.RATE_LIMITED, `Too many requests: at most ${limiter.points} a minute ${bucket === "key" ? "per API key" : "per address without a key"}`, {
-          retryAfterSeconds: retryAfter,
-        });
+        const message = `Too many requests: at most ${limiter.points} a minute ${bucket === "key" ? "per API key" : "per address without a key"}`;
+        sendHttpError(res, new RateLimitedError(message, retryAfter), next);
       },
     );
   };

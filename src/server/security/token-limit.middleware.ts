@@ -2,8 +2,8 @@ import { MaxTokensParserWLexer } from "@escape.tech/graphql-armor-max-tokens";
 import type { RequestHandler } from "express";
 import { GraphQLError } from "graphql";
 import { LRUCache } from "lru-cache";
-import { ErrorCode } from "../../errors/errors";
-import { sendRequestError } from "./authenticate.middleware";
+import { QueryTooComplexError } from "../../errors/errors";
+import { sendHttpError } from "../../errors/http-answer";
 
 /**
  * Refuses documents of more than `maxTokens` lexical tokens before Apollo parses them, with
@@ -21,7 +21,7 @@ export function tokenLimit(maxTokens: number): RequestHandler {
         withinLimit.set(query, true);
       } catch (error) {
         if (error instanceof GraphQLError && /^Syntax Error: Token limit/.test(error.message)) {
-          return sendRequestError(res, 400, ErrorCode.QUERY_TOO_COMPLEX, error.message.replace(/^Syntax Error: /, ""), { limit: "tokens" });
+          return sendHttpError(res, new QueryTooComplexError(error.message.replace(/^Syntax Error: /, ""), "tokens"), next);
         }
       }
     }

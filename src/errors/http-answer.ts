@@ -1,0 +1,38 @@
+import type { Response } from "express";
+import { clientFacingError } from "./format-error";
+import { type AppError, ErrorCode, HTTP_STATUS, InternalServerError, isErrorCode, RateLimitedError } from "./errors";
+
+/** Codes of a well-formed request whose operation cannot run: invalid for the schema, or variables of the wrong type. */
+const UNPROCESSABLE = new Set<unknown>([ErrorCode.GRAPHQL_VALIDATION_FAILED, ErrorCode.BAD_USER_INPUT]);
+
+/**
+ * The HTTP status of a GraphQL answer without `data` (the request was refused before
+ * execution), from its errors' codes. 422 when the operation parses but cannot run (invalid for
+ * the schema, or variables that cannot be coerced), as the GraphQL-over-HTTP draft of 2026 asks;
+ * otherwise the codes' status in HTTP_STATUS, 400 when they disagree. Apollo Server's answers
+ * take it through `httpStatusPlugin`; answers written outside Apollo through `sendHttpError`.
+ */
+export function rejectionStatus(codes: readonly unknown[]): number {
+  if (codes.length > 0 && codes.every((code) => UNPROCESSABLE.has(code))) return 422;
+  const statuses = new Set(codes.map((code) => (isErrorCode(code) ? HTTP_STATUS[code] : HTTP_STATUS.INTERNAL_SERVER_ERROR)));
+  return statuses.size === 1 ? [...statuses][0] : 400;
+}
+
+/**
+ * Answers a request refused outside GraphQL execution (HTTP middleware, the maps): the one place
+ * where their status, headers and body are written. Our typed errors go as they are, a database
+ * outage as SERVICE_UNAVAILABLE; anything else is reported and masked as INTERNAL_SERVER_ERROR.
+ * The body has the shape of a GraphQL answer: `{"errors": [{"message", "extensions": {"code", …}}]}`.
+ */
+export function sendHttpError(res: Response, caught: unknown, report: (error: unknown) => void): void {
+  let error: AppError | null = clientFacingError(caught);
+  if (!error) {
+    report(caught);
+    error = new InternalServerError();
+  }
+  if (error instanceof RateLimitedError) res.setHeader("Retry-After", String(error.retryAfterSeconds));
+  res
+    .status(error.httpStatus)
+    .type("application/json")
+    .send(JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] }));
+}
