@@ -1,10 +1,13 @@
 import { createHash } from "node:crypto";
 import { type OperationDefinitionNode, parse, stripIgnoredCharacters } from "graphql";
+import { DEFAULT_RESPONSE_CACHE } from "../config/config";
 import type { ResponseCacheOptions } from "../config/response-cache-options";
-import { onWrite } from "../services/shared/read-cache";
 import { type CachedResponse, MemoryStore, RedisStore, type ResponseCacheStore } from "./response-cache.store";
 
 export type { ResponseCacheOptions };
+
+/** Size of the in-memory store, in MiB (LRU past it). */
+const MEMORY_MIB = 64;
 
 /** Raw operation texts remembered with their key part (a bounded memo: clients send few distinct texts). */
 const MAX_OPERATIONS = 1000;
@@ -18,15 +21,15 @@ interface OperationInfo {
 /**
  * Whole responses of anonymous read-only queries, keyed on the normalised operation (comments
  * and whitespace removed), the operation name, the variables and the accepted media type.
- * Only answers without errors are kept. Every write must call `invalidateResponseCache()`.
+ * Only answers without errors are kept. The server's writer invalidates it after every
+ * committed write (src/db/writer.ts invalidatingWriter).
  */
 export class ResponseCache {
   readonly ttlMs: number;
   private readonly operations = new Map<string, OperationInfo | null>();
 
-  constructor(readonly store: ResponseCacheStore, ttlMs = 60_000) {
+  constructor(readonly store: ResponseCacheStore, ttlMs = DEFAULT_RESPONSE_CACHE.ttlMs) {
     this.ttlMs = ttlMs;
-    caches.add(this);
   }
 
   /** The cache key of a request, or null when it must not be cached (not a query, or it does not parse). */
@@ -58,12 +61,20 @@ export class ResponseCache {
     this.store.set(key, value, this.ttlMs, generation);
   }
 
-  invalidate(): Promise<void> {
-    return this.store.invalidate();
+  /**
+   * Drops every cached answer, here or, with Redis, on every server sharing the cache. Never
+   * throws (the write that calls it has committed): when Redis cannot be reached, answers
+   * cached there expire after their TTL.
+   */
+  async invalidate(): Promise<void> {
+    try {
+      await this.store.invalidate();
+    } catch (error) {
+      process.stderr.write(`response cache: invalidation failed (${error instanceof Error ? error.message : String(error)}); entries expire after ${this.ttlMs} ms\n`);
+    }
   }
 
   async close(): Promise<void> {
-    caches.delete(this);
     await this.store.close();
   }
 }
@@ -93,37 +104,16 @@ function stableJson(value: unknown): string {
   return JSON.stringify(value) ?? "null";
 }
 
-export function createResponseCache(options: ResponseCacheOptions = {}): ResponseCache {
-  const store = options.redisUrl ? new RedisStore(options.redisUrl) : new MemoryStore((options.maxMiB ?? 64) * 2 ** 20);
+export function createResponseCache(options: ResponseCacheOptions = DEFAULT_RESPONSE_CACHE): ResponseCache {
+  const store = options.redisUrl ? new RedisStore(options.redisUrl) : new MemoryStore(MEMORY_MIB * 2 ** 20);
   return new ResponseCache(store, options.ttlMs);
 }
 
 /** One line for the start-up log. */
 export function describeResponseCache(options: ResponseCacheOptions | null): string {
   if (!options) return "off";
-  const ttl = `answers kept ${(options.ttlMs ?? 60_000) / 1000} s at most`;
+  const ttl = `answers kept ${options.ttlMs / 1000} s at most`;
   return options.redisUrl ? `shared in Redis (${new URL(options.redisUrl).host}), ${ttl}` : `in memory, ${ttl}`;
-}
-
-/** The response caches of this process (one per running server). */
-const caches = new Set<ResponseCache>();
-
-// Every committed write (src/services/shared/read-cache.ts afterWrite) drops the cached answers.
-onWrite(() => invalidateResponseCache());
-
-/**
- * Call after every write (mutation, import): no cached answer given before it is served again,
- * here or, with Redis, on any server sharing the cache. Never throws: when Redis cannot be
- * reached, answers cached there expire after their TTL.
- */
-export async function invalidateResponseCache(): Promise<void> {
-  await Promise.all(
-    [...caches].map((cache) =>
-      cache.invalidate().catch((error: unknown) => {
-        process.stderr.write(`response cache: invalidation failed (${error instanceof Error ? error.message : String(error)}); entries expire after ${cache.ttlMs} ms\n`);
-      }),
-    ),
-  );
 }
 
 /**
@@ -132,7 +122,7 @@ export async function invalidateResponseCache(): Promise<void> {
  */
 export async function invalidateFromAnotherProcess(options: ResponseCacheOptions | null): Promise<string> {
   if (!options) return "response cache: off";
-  if (!options.redisUrl) return `response cache: running servers' in-memory caches serve their answers for ${(options.ttlMs ?? 60_000) / 1000} s at most`;
+  if (!options.redisUrl) return `response cache: running servers' in-memory caches serve their answers for ${options.ttlMs / 1000} s at most`;
   const store = new RedisStore(options.redisUrl);
   try {
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("Redis did not answer in 5 s")), 5000).unref());
@@ -140,7 +130,7 @@ export async function invalidateFromAnotherProcess(options: ResponseCacheOptions
     await store.invalidate();
     return "response cache: invalidated (Redis)";
   } catch (error) {
-    return `response cache: not invalidated (${(error as Error).message}); cached answers expire after ${(options.ttlMs ?? 60_000) / 1000} s`;
+    return `response cache: not invalidated (${(error as Error).message}); cached answers expire after ${options.ttlMs / 1000} s`;
   } finally {
     await store.close();
   }

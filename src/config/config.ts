@@ -71,7 +71,7 @@ export function parseDatabaseUrl(url: string | undefined): DatabaseConfig {
   );
 }
 
-/** One environment variable: its name, its default as the README shows it, what it means, how it is read. */
+/** One environment variable: its name, its default as docs/operations.md shows it, what it means, how it is read. */
 export interface ConfigVariable<T> {
   name: string;
   defaultText: string;
@@ -120,7 +120,7 @@ function httpUrl(name: string, fallback: string, description: string): ConfigVar
   });
 }
 
-/** Every variable, in the order of the README's table (a test renders the table from this list). */
+/** Every variable, in the order of the table in docs/operations.md (a test renders the table from this list). */
 export const CONFIG_VARIABLES = {
   port: integer("PORT", 4000, 0, 65535, "HTTP port (`--port` overrides it)."),
   host: variable("HOST", "0.0.0.0", "`0.0.0.0`", "Address to listen on.", (raw) => raw),
@@ -252,11 +252,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return config;
 }
 
-/** The README's configuration table, rendered from CONFIG_VARIABLES. */
+/**
+ * The configuration with every variable unset: the defaults, for code that runs without
+ * reading the environment (tests, tools, options left out). Defaults are written in
+ * CONFIG_VARIABLES only; everything else reads them from here.
+ */
+export const DEFAULT_CONFIG: AppConfig = loadConfig({});
+
+/** The response cache with its default settings (in memory); RESPONSE_CACHE=off is the caller's choice. */
+export const DEFAULT_RESPONSE_CACHE: ResponseCacheOptions = { ttlMs: CONFIG_VARIABLES.responseCacheTtlSeconds.read(undefined) * 1000 };
+
+/** The configuration table of docs/operations.md, rendered from CONFIG_VARIABLES. */
 export function configurationTable(): string {
   const rows = Object.values(CONFIG_VARIABLES).map((v) => `| \`${v.name}\` | ${v.defaultText} | ${v.description} |`);
   return ["| Variable | Default | Meaning |", "|---|---|---|", ...rows].join("\n");
 }
 
 /** The limits with every variable unset: for tests and tools that build an app without reading the environment. */
-export const DEFAULT_LIMITS: Limits = loadConfig({}).limits;
+export const DEFAULT_LIMITS: Limits = DEFAULT_CONFIG.limits;

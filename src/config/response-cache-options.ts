@@ -1,9 +1,7 @@
 /** The response cache's settings (`RESPONSE_CACHE`, `REDIS_URL`, `RESPONSE_CACHE_TTL`); null in the config when it is off. */
 export interface ResponseCacheOptions {
-  /** Redis URL: a cache shared by every server (`REDIS_URL`). Default: in this process's memory. */
+  /** Redis URL: a cache shared by every server (`REDIS_URL`). Unset: in this process's memory. */
   redisUrl?: string;
-  /** How long an answer is served from the cache at most, in ms. Default 60,000. */
-  ttlMs?: number;
-  /** In-memory store only: its size in MiB. Default 64. */
-  maxMiB?: number;
+  /** How long an answer is served from the cache at most, in ms (`RESPONSE_CACHE_TTL`). */
+  ttlMs: number;
 }

@@ -2,22 +2,17 @@ import "reflect-metadata";
 import fs from "node:fs";
 import path from "node:path";
 import { DataSource, type DataSourceOptions } from "typeorm";
-import type { DatabaseConfig } from "../config/config";
+import { type AppConfig, type DatabaseConfig, DEFAULT_CONFIG } from "../config/config";
 import { ENTITIES } from "../entities";
 import { MIGRATIONS } from "./migrations";
 import { SqlStatementEndSubscriber, SqlStatementLogger } from "./sql-statement-log";
 
-export interface DataSourceTuning {
-  /** PostgreSQL pool size. Default 10. */
-  poolSize?: number;
-  /** PostgreSQL: give up connecting after this many ms instead of hanging. Default 5000. */
-  connectTimeoutMs?: number;
-  /** PostgreSQL: cancel any statement running longer than this. Default 15000. */
-  statementTimeoutMs?: number;
-}
+/** PostgreSQL pool size and timeouts; each one left out takes its default from src/config/config.ts. */
+export type DataSourceTuning = Partial<AppConfig["databaseTuning"]>;
 
 /** Builds (does not open) the DataSource for SQLite or PostgreSQL; same entities, same migrations. */
-export function createDataSource(config: DatabaseConfig, tuning: DataSourceTuning = {}): DataSource {
+export function createDataSource(config: DatabaseConfig, given: DataSourceTuning = {}): DataSource {
+  const tuning = { ...DEFAULT_CONFIG.databaseTuning, ...given };
   const common = {
     entities: ENTITIES,
     migrations: MIGRATIONS,
@@ -49,11 +44,11 @@ export function createDataSource(config: DatabaseConfig, tuning: DataSourceTunin
       type: "postgres",
       // With replicas, TypeORM keeps one pool per server: writes and transactions on the primary.
       ...(config.replicaUrls?.length ? { replication: { master: { url: config.url }, slaves: config.replicaUrls.map((url) => ({ url })) } } : { url: config.url }),
-      poolSize: tuning.poolSize ?? 10,
-      connectTimeoutMS: tuning.connectTimeoutMs ?? 5000,
+      poolSize: tuning.poolSize,
+      connectTimeoutMS: tuning.connectTimeoutMs,
       extra: {
-        statement_timeout: tuning.statementTimeoutMs ?? 15000,
-        connectionTimeoutMillis: tuning.connectTimeoutMs ?? 5000,
+        statement_timeout: tuning.statementTimeoutMs,
+        connectionTimeoutMillis: tuning.connectTimeoutMs,
       },
     };
   }

@@ -8,6 +8,26 @@ export interface Writer {
   close(): Promise<void>;
 }
 
+/** What must happen once a write has committed and before it is acknowledged: drop cached reads. Never throws. */
+export type AfterCommit = () => Promise<void>;
+
+/**
+ * The writer a server's requests use: each transaction of `writer`, then, once it has committed,
+ * `afterCommit` (the response cache's invalidation), before the write is acknowledged, so that
+ * no reader is served data older than a write it was told about. Every write goes through here,
+ * so no write can forget it; a failed (rolled back) transaction drops nothing.
+ */
+export function invalidatingWriter(writer: Writer, afterCommit: AfterCommit): Writer {
+  return {
+    transaction: async (work) => {
+      const result = await writer.transaction(work);
+      await afterCommit();
+      return result;
+    },
+    close: () => writer.close(),
+  };
+}
+
 /** PostgreSQL: each transaction takes its own pooled connection; concurrent ones are isolated by the server. */
 export function poolWriter(db: DataSource): Writer {
   return { transaction: (work) => db.transaction(work), close: async () => {} };

@@ -8,6 +8,7 @@ import { MaskedLocalGraphQLDataSource } from "./masked-local-data-source";
 import { ObservedDataSource } from "./observed-data-source";
 import type { GraphQLSchema } from "graphql";
 import { composeSupergraph, type Composed, type SubgraphSdl } from "./compose";
+import { DEFAULT_CONFIG } from "../config/config";
 import type { GatewayConfig } from "../config/gateway-config";
 import type { BuiltSubgraph } from "./local-subgraphs";
 
@@ -82,7 +83,7 @@ export interface CreateGatewayOptions {
   reportError?: UnexpectedErrorReporter;
   /** Called with each query plan the gateway executes (tests assert plans with it). */
   onQueryPlan?: (plan: QueryPlan) => void;
-  /** How long the gateway waits for a remote subgraph (partner or ours) before failing its fields. Default 10000. */
+  /** How long the gateway waits for a remote subgraph (partner or ours) before failing its fields. Default: SUBGRAPH_TIMEOUT_MS's. */
   remoteTimeoutMs?: number;
 }
 
@@ -91,7 +92,7 @@ const reportToStderr: UnexpectedErrorReporter = (error) =>
 
 export async function createGateway(local: BuiltSubgraph[], options: CreateGatewayOptions): Promise<GatewayParts> {
   const { config, reportError = reportToStderr, onQueryPlan } = options;
-  const remoteTimeoutMs = options.remoteTimeoutMs ?? 10_000;
+  const remoteTimeoutMs = options.remoteTimeoutMs ?? DEFAULT_CONFIG.subgraphTimeoutMs;
   const inProcess = new Map<string, GraphQLSchema>();
   const subgraphs: SubgraphSdl[] = [];
   for (const subgraph of local) {

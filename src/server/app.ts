@@ -6,7 +6,7 @@ import { DEFAULT_LIMITS } from "../config/config";
 import type { Limits } from "../config/limits";
 import { createRequestContext, type RequestContext } from "../context/request-context";
 import { runWithSqlLog, SqlStatementLog } from "../db/sql-statement-log";
-import { poolWriter, type Writer } from "../db/writer";
+import { invalidatingWriter, poolWriter, type Writer } from "../db/writer";
 import type { ResponseCache } from "../cache/response-cache";
 import { responseCacheMiddleware } from "../cache/response-cache.middleware";
 import type { Batching } from "../loaders/shared/batch";
@@ -78,7 +78,10 @@ export async function createApp(options: AppOptions): Promise<App> {
       ? (error: unknown) => logger.error({ err: error }, "unexpected error")
       : (error: unknown) => process.stderr.write(`unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`));
   const limits = options.limits ?? DEFAULT_LIMITS;
-  const writer = options.writer ?? poolWriter(options.db);
+  const given = options.writer ?? poolWriter(options.db);
+  const cache = options.responseCache;
+  // Every committed write drops the cached answers, whichever service made it.
+  const writer = cache ? invalidatingWriter(given, () => cache.invalidate()) : given;
   const health: HealthState = { schemaReady: false, draining: false };
   const apollo = await createApollo({
     executable: options.executable,

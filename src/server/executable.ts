@@ -22,7 +22,7 @@ export class UnknownSubgraphError extends Error {
 export interface BuildOptions {
   /** Where masked unexpected errors of in-process subgraphs go. Default: stderr. */
   reportError?: (error: unknown) => void;
-  /** How long the gateway waits for a remote subgraph. Default 10000 (createGateway's). */
+  /** How long the gateway waits for a remote subgraph. Default: SUBGRAPH_TIMEOUT_MS's (src/config/config.ts). */
   subgraphTimeoutMs?: number;
   /** Called with each query plan the gateway makes (gateway mode only). */
   onQueryPlan?: (plan: QueryPlan) => void;

@@ -3,7 +3,7 @@ import cluster from "node:cluster";
 import { parseCliArgs, parseWorkers } from "../config/cli-args";
 import { loadConfig } from "../config/config";
 import { openDatabase } from "../db/data-source";
-import { openWriter } from "../db/writer";
+import { invalidatingWriter, openWriter } from "../db/writer";
 import { createResponseCache, describeResponseCache } from "../cache/response-cache";
 import { BATCHED, NAIVE } from "../loaders/shared/batch";
 import { ConfigError } from "../errors/errors";
@@ -55,10 +55,12 @@ async function main(): Promise<void> {
       : { kind: "gateway", config: config.gateway };
   const db = await openDatabase(config.database, config.databaseTuning);
   await seedIfEmpty(db, (line) => logger.info(line.trim()));
-  const writer = await openWriter(db, config.database);
   const responseCache = config.responseCache ? createResponseCache(config.responseCache) : undefined;
+  const opened = await openWriter(db, config.database);
+  // In a cluster, the other workers hear of each commit too (the app's writer drops this worker's cache).
+  const relay = workerId !== undefined ? relayWritesBetweenWorkers(async () => responseCache?.invalidate()) : undefined;
+  const writer = relay ? invalidatingWriter(opened, relay.afterCommit) : opened;
   const metrics = config.metricsEnabled ? (workerId === undefined ? new Metrics(db) : new ClusterWorkerMetrics(db, workerId)) : undefined;
-  if (workerId !== undefined) relayWritesBetweenWorkers();
   const running = await startServer({
     db,
     writer,

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { DataSource } from "typeorm";
+import { DEFAULT_CONFIG } from "../config/config";
 import type { RequestContext } from "../context/request-context";
 import { type App, createApp, type AppOptions } from "./app";
 import { buildExecutable, type ServeMode } from "./executable";
@@ -24,11 +25,11 @@ export interface StartOptions extends Omit<AppOptions, "executable"> {
   mode: ServeMode;
   port: number;
   host?: string;
-  /** On close, how long in-flight requests may still run before their connections are closed. Default 10000. */
+  /** On close, how long in-flight requests may still run before their connections are closed. Default: SHUTDOWN_TIMEOUT_MS's. */
   shutdownTimeoutMs?: number;
-  /** How long an idle keep-alive connection stays open. Default 65000. */
+  /** How long an idle keep-alive connection stays open. Default: HTTP_KEEP_ALIVE_TIMEOUT_MS's. */
   keepAliveTimeoutMs?: number;
-  /** How long the gateway waits for a remote subgraph. Default 10000. */
+  /** How long the gateway waits for a remote subgraph. Default: SUBGRAPH_TIMEOUT_MS's. */
   subgraphTimeoutMs?: number;
 }
 
@@ -40,9 +41,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   // client's next request can sit unread that long, and the close then resets it (ECONNRESET);
   // behind a load balancer the same race gives 502s. Keep connections open longer than the
   // balancer's idle timeout; the header timeout must outlast it.
-  const keepAliveTimeout = options.keepAliveTimeoutMs ?? 65_000;
+  const keepAliveTimeout = options.keepAliveTimeoutMs ?? DEFAULT_CONFIG.keepAliveTimeoutMs;
   const server = createServer({ keepAliveTimeout, headersTimeout: keepAliveTimeout + 1000 });
-  const drain = ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: options.shutdownTimeoutMs ?? 10_000 });
+  const drain = ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: options.shutdownTimeoutMs ?? DEFAULT_CONFIG.shutdownTimeoutMs });
   const app = await createApp({ ...options, executable, plugins: [...(options.plugins ?? []), drain as ApolloServerPlugin<RequestContext>] });
   server.on("request", app.app);
   await new Promise<void>((resolve, reject) => {

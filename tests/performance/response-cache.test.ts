@@ -4,9 +4,10 @@ import net from "node:net";
 import { randomUUID } from "node:crypto";
 import { createApiKey } from "../../src/auth/api-key.service";
 import { Role } from "../../src/auth/caller";
-import { createResponseCache, invalidateResponseCache, ResponseCache } from "../../src/cache/response-cache";
+import { createResponseCache, ResponseCache } from "../../src/cache/response-cache";
 import { RedisStore } from "../../src/cache/response-cache.store";
 import { onSqlStatement } from "../../src/db/sql-statement-log";
+import { invalidatingWriter, type Writer } from "../../src/db/writer";
 import { createApp } from "../../src/server/app";
 import { buildExecutable } from "../../src/server/executable";
 import { insertInitiative } from "../support/fixtures";
@@ -112,7 +113,35 @@ describe("the response cache of anonymous read-only queries", () => {
     expect((await post(served.base, bad)).cache).toBe("miss");
   });
 
-  it("serves fresh data after invalidateResponseCache(), the call every write makes", async () => {
+  it("serves fresh data once a write through the API has committed: the server's writer drops the cache", async () => {
+    const before = await post(served.base, CAZALS);
+    expect((await post(served.base, CAZALS)).cache).toBe("hit");
+    const { key } = await createApiKey(database.db, { organizationId: "mgen", role: Role.PARTNER });
+    const created = await post(
+      served.base,
+      "mutation($input: CreateInitiativeInput!) { createInitiative(input: $input) { id } }",
+      { input: { title: "Permanence mutualiste", kind: "HEALTH_CENTRE", summary: "Des consultations", status: "in preparation", places: [{ level: "EPCI", code: "200035327" }] } },
+      { authorization: `Bearer ${key}` },
+    );
+    expect(created.body.errors).toBeUndefined();
+    const fresh = await post(served.base, CAZALS);
+    expect(fresh.cache).toBe("miss");
+    expect(fresh.body.data.epci.initiatives).toHaveLength(before.body.data.epci.initiatives.length + 1);
+    expect(fresh.body.data.epci.initiatives.map((i: any) => i.title)).toContain("Permanence mutualiste");
+  });
+
+  it("invalidates after a commit only, before the write is acknowledged", async () => {
+    const calls: string[] = [];
+    const inner: Writer = { transaction: async (work) => work(null as never), close: async () => {} };
+    const writer = invalidatingWriter(inner, async () => {
+      calls.push("invalidated");
+    });
+    await writer.transaction(async () => calls.push("committed"));
+    await expect(writer.transaction(async () => Promise.reject(new Error("rolled back")))).rejects.toThrow("rolled back");
+    expect(calls).toEqual(["committed", "invalidated"]);
+  });
+
+  it("serves a change made behind the server's back (a direct database write) only after invalidate()", async () => {
     const before = await post(served.base, CAZALS);
     await insertInitiative(database.db, {
       id: "cache-test",
@@ -125,7 +154,7 @@ describe("the response cache of anonymous read-only queries", () => {
     expect(stale.cache).toBe("hit");
     expect(stale.body).toEqual(before.body);
 
-    await invalidateResponseCache();
+    await cache.invalidate();
     const fresh = await post(served.base, CAZALS);
     expect(fresh.cache).toBe("miss");
     expect(fresh.body.data.epci.initiatives.map((i: any) => i.title)).toContain("Cabinet éphémère");

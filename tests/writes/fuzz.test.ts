@@ -50,7 +50,45 @@ function generators(rand: () => number) {
     () => post({ query: "{ regions { name } }", operationName: junk(10) }),
     () => post({ query: `{ epcis(first: ${pick([101, -1, 2147483647, 0])}, after: "${junk(10)}") { totalCount } }` }),
     () => post({ query: `{ indicators(territory: "${junk(8)}") { id } initiatives(filter: { text: "${"é".repeat(Math.floor(rand() * 200))}" }) { totalCount } }` }),
+    // Variables of hostile shapes, on operations that do and do not declare them.
+    () => ({ method: "POST", headers: JSON_HEADERS, body: `{"query":"${pick(VARIABLE_QUERIES)}","variables":{"v":${hostileJson(rand)}}}` }) as Hostile,
+    () => ({ method: "POST", headers: JSON_HEADERS, body: `{"query":"${pick(VARIABLE_QUERIES)}","variables":${hostileJson(rand)}}` }) as Hostile,
+    () => ({
+      method: "GET",
+      path: `/graphql?query=${encodeURIComponent(pick(VARIABLE_QUERIES))}&variables=${encodeURIComponent(`{"v":${hostileJson(rand, 2000)}}`)}`,
+      headers: { "apollo-require-preflight": "1" },
+    }) as Hostile,
+    // Automatic persisted queries: wrong hashes, hashes alone, other versions.
+    () => post({ query: "{ regions { name } }", extensions: { persistedQuery: { version: pick([1, 2, "1", null]), sha256Hash: pick([digits(64), "", 12, null, "a".repeat(64)]) } } }),
+    () => post({ extensions: { persistedQuery: { version: 1, sha256Hash: digits(64) } } }),
   ];
+}
+
+const VARIABLE_QUERIES = [
+  "query ($v: ID!) { region(code: $v) { name } }",
+  "query ($v: [ID!]) { regions { code } }",
+  "query ($v: Int) { epcis(first: $v) { totalCount } }",
+  "query ($v: EpciFilter) { epcis(filter: $v) { totalCount } }",
+  "{ regions { code } }",
+];
+
+/**
+ * JSON text of a hostile shape, at most `budget` characters of nesting: deep arrays or objects
+ * (up to 40,000 levels, 80 kB), wide objects, keys that look like references or prototypes,
+ * numbers beyond double precision.
+ */
+function hostileJson(rand: () => number, budget = 90_000): string {
+  const depth = Math.min(Math.floor(budget / 2), 1 + Math.floor(rand() * 40_000));
+  const shapes = [
+    () => "[".repeat(depth) + "]".repeat(depth),
+    () => '{"a":'.repeat(Math.min(depth, Math.floor(budget / 6))) + "1" + "}".repeat(Math.min(depth, Math.floor(budget / 6))),
+    () => `{${Array.from({ length: Math.min(5000, Math.floor(budget / 12)) }, (_, i) => `"k${i}":${i}`).join(",")}}`,
+    () => `[${Array.from({ length: Math.min(20_000, Math.floor(budget / 3)) }, () => "[]").join(",")}]`,
+    () => '{"$ref":"#","self":{"$ref":"#/self"},"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}',
+    () => `{"__proto__":${"[".repeat(Math.min(depth, 100))}${"]".repeat(Math.min(depth, 100))}}`,
+    () => ["1e400", "-1e400", "123456789012345678901234567890", "1e-400", "9007199254740993", "-0"][Math.floor(rand() * 6)],
+  ];
+  return shapes[Math.floor(rand() * shapes.length)]();
 }
 
 describe("bad input: 10,000 generated malformed or hostile requests", () => {

@@ -2,7 +2,7 @@ import type { RequestHandler } from "express";
 import { AggregatorRegistry } from "prom-client";
 import type { DataSource } from "typeorm";
 import { Metrics, type MetricsOptions } from "../../observability/metrics";
-import { invalidateReadCache, onWrite } from "../../services/shared/read-cache";
+import type { AfterCommit } from "../../db/writer";
 import { type ClusterMessage, isClusterMessage, METRICS_ANSWER, METRICS_REQUEST, WRITE } from "./messages";
 
 /** How long a worker waits for the primary's gathered metrics before answering 503. */
@@ -62,28 +62,18 @@ export class ClusterWorkerMetrics extends Metrics {
 
 /**
  * Every write committed by this worker is told to the primary, which tells the other workers:
- * they drop their in-memory cached reads and answers as this worker does (with REDIS_URL the
- * shared answers are dropped once more, harmlessly). Returns the function that stops relaying.
+ * they drop their in-memory cached answers as this worker does (with REDIS_URL the shared
+ * answers are dropped once more, harmlessly). `invalidate` drops this worker's cache; the
+ * returned `afterCommit` goes to the worker's writer (src/db/writer.ts invalidatingWriter), and
+ * `stop` stops relaying.
  */
-export function relayWritesBetweenWorkers(): () => void {
-  // Set while we apply another worker's write, so that it is not sent back.
-  let applying = false;
-  const stopSending = onWrite(() => {
-    if (!applying) send({ type: WRITE });
-  });
+export function relayWritesBetweenWorkers(invalidate: () => Promise<void>): { afterCommit: AfterCommit; stop: () => void } {
   const onMessage = (message: unknown) => {
-    if (!isClusterMessage(message, WRITE)) return;
-    applying = true;
-    try {
-      // The invalidators run synchronously up to their first await: the flag covers them.
-      void invalidateReadCache();
-    } finally {
-      applying = false;
-    }
+    if (isClusterMessage(message, WRITE)) void invalidate();
   };
   process.on("message", onMessage);
-  return () => {
-    stopSending();
-    process.off("message", onMessage);
+  return {
+    afterCommit: async () => send({ type: WRITE }),
+    stop: () => process.off("message", onMessage),
   };
 }

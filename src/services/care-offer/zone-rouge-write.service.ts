@@ -5,7 +5,6 @@ import { type ZoneRouge, ZONES_ROUGES_LIST_DATE, ZONES_ROUGES_PROGRAMME } from "
 import { bool, sql } from "../../db/sql-dialect";
 import { BadUserInputError, NotFoundError } from "../../errors/errors";
 import { audit } from "../shared/audit.service";
-import { afterWrite } from "../shared/read-cache";
 
 export interface DesignationInput {
   siren: string;
@@ -26,7 +25,7 @@ export async function designateZoneRouge(ctx: RequestContext, input: Designation
   const caller = requireKey(ctx.caller);
   const designatedOn = input.designatedOn ?? ZONES_ROUGES_LIST_DATE;
   if (!/^\d{4}-\d{2}-\d{2}$/.test(designatedOn)) throw new BadUserInputError(`designatedOn must be YYYY-MM-DD (received "${designatedOn}")`);
-  await afterWrite(ctx.writer.transaction(async (m) => {
+  await ctx.writer.transaction(async (m) => {
     const [epci] = await sql<{ siren: string }>(m, "SELECT siren FROM epci WHERE siren = ?", [input.siren]);
     if (!epci) throw new NotFoundError(`EPCI ${input.siren} does not exist`);
     await requireTerritorialAuthority(m, caller, input.siren);
@@ -47,20 +46,20 @@ export async function designateZoneRouge(ctx: RequestContext, input: Designation
       [input.siren, designatedOn, ZONES_ROUGES_PROGRAMME, bool(m, true), input.note ?? null, sourceId],
     );
     await audit(m, caller, "designateZoneRouge", "zone_rouge", input.siren, before, await current(m, input.siren));
-  }));
+  });
   return (await ctx.loaders.zoneRouge.byEpci.clear(input.siren).load(input.siren))!;
 }
 
 /** Removes a designation (territorial admin of the région, or admin). */
 export async function revokeZoneRouge(ctx: RequestContext, siren: string): Promise<boolean> {
   const caller = requireKey(ctx.caller);
-  await afterWrite(ctx.writer.transaction(async (m) => {
+  await ctx.writer.transaction(async (m) => {
     const before = await current(m, siren);
     if (!before) throw new NotFoundError(`EPCI ${siren} is not a zone rouge`);
     await requireTerritorialAuthority(m, caller, siren);
     await sql(m, "DELETE FROM zone_rouge WHERE epci_siren = ?", [siren]);
     await audit(m, caller, "revokeZoneRouge", "zone_rouge", siren, before, null);
-  }));
+  });
   ctx.loaders.zoneRouge.byEpci.clear(siren);
   return true;
 }

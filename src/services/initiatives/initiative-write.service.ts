@@ -10,7 +10,6 @@ import { INITIATIVE_COLUMNS, toInitiative } from "../../db/rows/initiative.rows"
 import type { Attachment } from "../../db/rows/initiative-place.rows";
 import { audit } from "../shared/audit.service";
 import { placesOf } from "./initiative-places";
-import { afterWrite } from "../shared/read-cache";
 
 /** A new initiative of the caller's organization (the GraphQL input CreateInitiativeInput implements it). */
 export interface NewInitiative {
@@ -74,7 +73,7 @@ async function snapshot(m: EntityManager, id: string) {
 export async function createInitiative(ctx: RequestContext, input: NewInitiative): Promise<Initiative> {
   const caller = requireKey(ctx.caller);
   const carriers = [...new Set([caller.organizationId, ...(input.carrierIds ?? [])])];
-  return afterWrite(ctx.writer.transaction(async (m) => {
+  return ctx.writer.transaction(async (m) => {
     if (input.clientMutationId) {
       const [existing] = await sql<{ id: string }>(m, "SELECT id FROM initiative WHERE owner_id = ? AND client_mutation_id = ?", [caller.organizationId, input.clientMutationId]);
       if (existing) return (await loadInitiative(m, existing.id))!;
@@ -95,13 +94,13 @@ export async function createInitiative(ctx: RequestContext, input: NewInitiative
     const after = (await snapshot(m, id))!;
     await audit(m, caller, "createInitiative", "initiative", id, null, after.record);
     return after.initiative;
-  }));
+  });
 }
 
 /** Changes an initiative if `version` is still the current one (optimistic concurrency): otherwise CONFLICT, nothing changed. */
 export async function updateInitiative(ctx: RequestContext, input: InitiativeChanges): Promise<Initiative> {
   const caller = requireKey(ctx.caller);
-  return afterWrite(ctx.writer.transaction(async (m) => {
+  return ctx.writer.transaction(async (m) => {
     const before = (await snapshot(m, input.id))?.record;
     if (!before) throw new NotFoundError(`initiative ${input.id} does not exist`);
     requireOwner(caller, before.ownerId, `initiative ${input.id}`);
@@ -130,13 +129,13 @@ export async function updateInitiative(ctx: RequestContext, input: InitiativeCha
     const after = (await snapshot(m, input.id))!;
     await audit(m, caller, "updateInitiative", "initiative", input.id, before, after.record);
     return after.initiative;
-  }));
+  });
 }
 
 /** Archives an initiative (kept for the record, left out of lists), with the same version check. */
 export async function archiveInitiative(ctx: RequestContext, id: string, version: number): Promise<Initiative> {
   const caller = requireKey(ctx.caller);
-  return afterWrite(ctx.writer.transaction(async (m) => {
+  return ctx.writer.transaction(async (m) => {
     const before = (await snapshot(m, id))?.record;
     if (!before) throw new NotFoundError(`initiative ${id} does not exist`);
     requireOwner(caller, before.ownerId, `initiative ${id}`);
@@ -153,5 +152,5 @@ export async function archiveInitiative(ctx: RequestContext, id: string, version
     const after = (await snapshot(m, id))!;
     await audit(m, caller, "archiveInitiative", "initiative", id, before, after.record);
     return after.initiative;
-  }));
+  });
 }

@@ -9,7 +9,6 @@ import { toZoneNeeds } from "../../db/rows/zone-need.rows";
 import { bool, isPostgres, markers, sql } from "../../db/sql-dialect";
 import { BadUserInputError, NotFoundError } from "../../errors/errors";
 import { audit } from "../shared/audit.service";
-import { afterWrite } from "../shared/read-cache";
 
 /** A doctor registered by the caller's organization (the GraphQL input RegisterVolunteerInput implements it). */
 export interface VolunteerRegistration {
@@ -51,7 +50,7 @@ async function requireConfirmedZone(m: EntityManager, siren: string): Promise<vo
 
 export async function registerVolunteer(ctx: RequestContext, input: VolunteerRegistration): Promise<Volunteer> {
   const caller = requireKey(ctx.caller);
-  return afterWrite(ctx.writer.transaction(async (m) => {
+  return ctx.writer.transaction(async (m) => {
     const volunteer = Object.assign(new Volunteer(), {
       id: randomUUID(),
       organizationId: caller.organizationId,
@@ -69,7 +68,7 @@ export async function registerVolunteer(ctx: RequestContext, input: VolunteerReg
     ]);
     await audit(m, caller, "registerVolunteer", "volunteer", volunteer.id, null, volunteer);
     return volunteer;
-  }));
+  });
 }
 
 /**
@@ -81,7 +80,7 @@ export async function offerMissionDays(ctx: RequestContext, input: MissionDaysOf
   const days = [...new Set(input.days)].sort();
   const invalid = days.filter((d) => !isCalendarDate(d));
   if (invalid.length > 0) throw new BadUserInputError(`not calendar dates: ${invalid.join(", ")}`);
-  return afterWrite(ctx.writer.transaction(async (m) => {
+  return ctx.writer.transaction(async (m) => {
     // On PostgreSQL, lock the volunteer: two concurrent offers must not both pass the two-days-a-month check.
     const [row] = await sql<Record<string, unknown>>(
       m,
@@ -108,13 +107,13 @@ export async function offerMissionDays(ctx: RequestContext, input: MissionDaysOf
     const offered = days.map((day) => Object.assign(new MissionDay(), { volunteerId: input.volunteerId, day, epciSiren: input.epciSiren }));
     await audit(m, caller, "offerMissionDays", "volunteer", input.volunteerId, null, { epciSiren: input.epciSiren, days });
     return offered;
-  }));
+  });
 }
 
 /** A territorial admin states what one of its zones rouges needs (replacing the previous statement). */
 export async function declareZoneNeeds(ctx: RequestContext, input: ZoneNeedsDeclaration): Promise<ZoneNeeds> {
   const caller = requireKey(ctx.caller);
-  return afterWrite(ctx.writer.transaction(async (m) => {
+  return ctx.writer.transaction(async (m) => {
     await requireTerritorialAuthority(m, caller, input.epciSiren);
     await requireConfirmedZone(m, input.epciSiren);
     const [before] = await sql<Record<string, unknown>>(m, "SELECT * FROM zone_need WHERE epci_siren = ?", [input.epciSiren]);
@@ -128,7 +127,7 @@ export async function declareZoneNeeds(ctx: RequestContext, input: ZoneNeedsDecl
     const [after] = await sql<Record<string, unknown>>(m, "SELECT * FROM zone_need WHERE epci_siren = ?", [input.epciSiren]);
     await audit(m, caller, "declareZoneNeeds", "zone_need", input.epciSiren, before ?? null, after);
     return toZoneNeeds(after);
-  }));
+  });
 }
 
 export interface ZoneMatch {
