@@ -1,4 +1,5 @@
 import type { DataSource } from "typeorm";
+import { DEFAULT_CONFIG } from "../config/config";
 import { isPostgres } from "./sql-dialect";
 
 export interface PoolStats {
@@ -27,5 +28,5 @@ export function poolStats(db: DataSource): PoolStats {
   if (!isPostgres(db)) return { max: 1, inUse: 0, idle: db.isInitialized ? 1 : 0, waiting: 0 };
   const pool = (db.driver as unknown as { master?: PgPool }).master;
   if (!pool) return { max: 0, inUse: 0, idle: 0, waiting: 0 };
-  return { max: pool.options.max ?? 10, inUse: pool.totalCount - pool.idleCount, idle: pool.idleCount, waiting: pool.waitingCount };
+  return { max: pool.options.max ?? DEFAULT_CONFIG.databaseTuning.poolSize, inUse: pool.totalCount - pool.idleCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }
