@@ -7,6 +7,8 @@ module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
+  // The browser tests need Chromium, which `npm run test:browser` installs where missing: `npm test` installs nothing.
+  testPathIgnorePatterns: ["/node_modules/", ...(process.env.TEST_BROWSER === "1" ? [] : ["<rootDir>/tests/browser/"])],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   setupFiles: ["reflect-metadata"],
   globalSetup: "<rootDir>/tests/support/global-setup.ts",

@@ -1,6 +1,5 @@
 /// <reference lib="dom" />
 // The functions given to page.evaluate run in the browser: they use the DOM types.
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -12,6 +11,8 @@ import { useSeededApi } from "../support/suite";
 /**
  * What people see, in a real browser: Debian's Chromium driven by playwright-core (which never
  * downloads a browser). Screenshots are kept in tests/artifacts/ (git-ignored) for a human to look at.
+ * Runs under `npm run test:browser` only, which installs Chromium first where it is missing
+ * (ensure-chromium.sh): `npm test` installs nothing.
  */
 const CHROMIUM = "/usr/bin/chromium";
 const ARTIFACTS = path.join(__dirname, "../artifacts");
@@ -27,14 +28,13 @@ let profile: string;
 const requested: string[] = [];
 
 beforeAll(async () => {
-  // Installs Debian's chromium on a machine that lacks it (apt-get; nothing else is downloaded).
-  execFileSync(path.join(__dirname, "ensure-chromium.sh"), { stdio: "inherit" });
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: run the browser tests with \`npm run test:browser\`, which installs it`);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   http = await startHttpApp(ctx.database.db);
   profile = fs.mkdtempSync(path.join(os.tmpdir(), "chromium-profile-"));
   browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1400, height: 900 } });
   browser.on("request", (request) => requested.push(request.url()));
-}, 15 * 60_000);
+}, 5 * 60_000);
 afterAll(async () => {
   await browser?.close();
   await http?.stop();
