@@ -19,8 +19,7 @@ export function coordinateOf(change: Change): string {
 /**
  * Compares the previous published schema with the new one (graphql-inspector). Breaking changes
  * (a field removed, a type changed, an argument made required…) break partners' queries: each
- * must be named, by its coordinate ("Type.field" or "Type"), in a line added to the README's
- * changelog. Other changes only get listed.
+ * must be named, by its coordinate ("Type.field" or "Type"), in a line added to CHANGELOG.md. Other changes only get listed.
  */
 export async function checkSchemaChange(previousSdl: string, currentSdl: string, addedChangelogLines: string[]): Promise<SchemaChangeReport> {
   const changes = await diff(buildSchema(previousSdl), buildSchema(currentSdl));
@@ -37,15 +36,26 @@ export async function checkSchemaChange(previousSdl: string, currentSdl: string,
   return { breaking, dangerous: by(CriticalityLevel.Dangerous), safe: by(CriticalityLevel.NonBreaking), ok: unexplained.length === 0, lines };
 }
 
-/** Lines added to the "## Changelog" section of a README between two versions of it. */
-export function addedChangelogLines(previousReadme: string, currentReadme: string): string[] {
-  const section = (text: string) => {
+/**
+ * The changelog's lines: the whole of a CHANGELOG.md (it opens on "# Changelog"), or the
+ * "## Changelog" section of a README, where the changelog lived until 2026-11-29 (an older
+ * commit compared with the current file).
+ */
+function changelogLines(text: string): string[] {
+  let lines: string;
+  if (text.startsWith("# Changelog")) lines = text.slice("# Changelog".length);
+  else {
     const start = text.indexOf("\n## Changelog");
     if (start < 0) return [];
-    const rest = text.slice(start + 1);
-    const end = rest.indexOf("\n## ", 3);
-    return (end < 0 ? rest : rest.slice(0, end)).split("\n").filter((l) => l.trim() !== "");
-  };
-  const before = new Set(section(previousReadme));
-  return section(currentReadme).filter((line) => !before.has(line));
+    const rest = text.slice(start + "\n## Changelog".length);
+    const end = rest.indexOf("\n## ");
+    lines = end < 0 ? rest : rest.slice(0, end);
+  }
+  return lines.split("\n").filter((l) => l.trim() !== "");
+}
+
+/** Lines added to the changelog between two versions of it (CHANGELOG.md, or an older README's section). */
+export function addedChangelogLines(previous: string, current: string): string[] {
+  const before = new Set(changelogLines(previous));
+  return changelogLines(current).filter((line) => !before.has(line));
 }

@@ -7,6 +7,8 @@ import { PROJECT_ROOT } from "../config/project-root";
 import { SCHEMA_FILE, supergraphApiSchemaSdl } from "./api-schema";
 import { addedChangelogLines, checkSchemaChange } from "./schema-changes";
 
+const CHANGELOG_FILE = "CHANGELOG.md";
+
 const git = (...args: string[]) => execFileSync("git", args, { cwd: PROJECT_ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 const gitShow = (commit: string, file: string): string | null => {
   try {
@@ -37,7 +39,7 @@ function previousVersion(current: string, base?: string): { commit: string; sdl:
 /**
  * `npm run schema:check [-- --base REF] [--schema FILE]`, run by CI: schema.graphql must be what the server
  * serves, and every breaking change since the previous published version must be named in a
- * line added to the README's changelog.
+ * line added to CHANGELOG.md.
  */
 async function main(): Promise<number> {
   // --schema FILE checks another copy than the committed one (its history is still schema.graphql's).
@@ -54,11 +56,13 @@ async function main(): Promise<number> {
     process.stdout.write(`${SCHEMA_FILE}: no earlier published version to compare with.\n`);
     return 0;
   }
-  const readme = fs.readFileSync(path.join(PROJECT_ROOT, "README.md"), "utf8");
-  const report = await checkSchemaChange(previous.sdl, committed, addedChangelogLines(gitShow(previous.commit, "README.md") ?? "", readme));
+  const changelog = fs.readFileSync(path.join(PROJECT_ROOT, CHANGELOG_FILE), "utf8");
+  // Before 2026-11-29 the changelog was a section of README.md.
+  const previousChangelog = gitShow(previous.commit, CHANGELOG_FILE) ?? gitShow(previous.commit, "README.md") ?? "";
+  const report = await checkSchemaChange(previous.sdl, committed, addedChangelogLines(previousChangelog, changelog));
   process.stdout.write(`${SCHEMA_FILE} compared with ${previous.commit.slice(0, 10)}: ${report.breaking.length} breaking, ${report.dangerous.length} dangerous, ${report.safe.length} safe changes\n`);
   for (const line of report.lines) process.stdout.write(`  ${line}\n`);
-  if (!report.ok) process.stderr.write("Breaking changes need a line in the README's changelog naming each changed type or field (and a deprecation first, see API.md).\n");
+  if (!report.ok) process.stderr.write(`Breaking changes need a line in ${CHANGELOG_FILE} naming each changed type or field (and a deprecation first, see docs/api.md).\n`);
   return report.ok ? 0 : 1;
 }
 

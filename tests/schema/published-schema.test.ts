@@ -86,9 +86,10 @@ describe("npm run schema:check: breaking changes need a changelog line", () => {
     expect(accepted.ok).toBe(true);
   });
 
-  it("reads the lines added to the README's changelog section only", () => {
-    const old = "# x\n## Changelog\n\n- 0.1.0: first.\n";
-    const now = "# x\n## Intro\n- not a changelog line\n## Changelog\n\n- 0.1.0: first.\n- 0.2.0: second.\n";
-    expect(addedChangelogLines(old, now)).toEqual(["- 0.2.0: second."]);
+  it("reads the lines added to CHANGELOG.md, or to the README's changelog section it came from", () => {
+    const oldReadme = "# x\n## Intro\n- not a changelog line\n## Changelog\n\n- 0.1.0: first.\n";
+    const now = "# Changelog\n\n- 0.1.0: first.\n- 0.2.0: second.\n";
+    expect(addedChangelogLines(oldReadme, now)).toEqual(["- 0.2.0: second."]);
+    expect(addedChangelogLines(now, `${now}- 0.3.0: third.\n`)).toEqual(["- 0.3.0: third."]);
   });
 });
