@@ -15,7 +15,7 @@ export interface SourceRecord {
 
 export const ETALAB = "Licence Ouverte / Etalab 2.0";
 
-/** Sources of the bundled datasets (see seeds/data and the README's data section). */
+/** Sources of the bundled datasets (see seeds/data and seeds/README.md). */
 export const SOURCES = {
   rpps: {
     id: "drees-rpps-2022",

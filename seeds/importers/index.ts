@@ -29,10 +29,10 @@ function requireVintage(options: ImportOptions, dataset: string): string {
 
 const ENCODINGS = new Set(["utf8", "utf-8", "latin1"]);
 
-/** Every dataset `npm run import` accepts; the README documents each file format. */
+/** Every dataset `npm run import` accepts; seeds/README.md documents each file format. */
 export const IMPORTERS: Record<string, Importer> = {
   "zones-rouges": {
-    describe: "EPCI designated as zones rouges: CSV with a `siren` column (see README). --replace drops zones not in the file.",
+    describe: "EPCI designated as zones rouges: CSV with a `siren` column (see seeds/README.md). --replace drops zones not in the file.",
     run: (db, file, o) => importZonesRouges(db, file, { replace: o.replace, onProgress: o.onProgress }),
   },
   pdsa: {

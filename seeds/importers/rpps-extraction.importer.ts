@@ -12,7 +12,7 @@ import { PROFESSIONAL_STAT_COLUMNS } from "./professionals.importer";
 
 /**
  * The columns of the Annuaire santé extraction `PS_LibreAcces_Personne_activite_*.txt` that the
- * import reads (the file has about 56; see the README). One line per activity of a professional.
+ * import reads (the file has about 56; see seeds/README.md). One line per activity of a professional.
  */
 export const RPPS_COLUMNS = {
   person: "Identification nationale PP",

@@ -5,7 +5,7 @@ import { useSeededApi } from "../support/suite";
 /**
  * SHOULD audits of graphql-http 1.23 (October 2025) that this server does not meet, on purpose: the
  * GraphQL-over-HTTP draft of 2026 asks for 4xx on requests that cannot be executed, 422 when the
- * operation parses but is invalid or its variables cannot be coerced. The README lists them.
+ * operation parses but is invalid or its variables cannot be coerced. docs/api.md lists them.
  */
 const SHOULD_NOT_MET = [
   "SHOULD use 200 status code on document parsing failure when accepting application/json",
@@ -42,7 +42,7 @@ describe("GraphQL over HTTP: the graphql-http server audit against the running s
     expect(tally("MUST").total).toBeGreaterThanOrEqual(10);
   });
 
-  it("misses only the SHOULD audits the README lists, where the 2026 draft asks for another status", () => {
+  it("misses only the SHOULD audits docs/api.md lists, where the 2026 draft asks for another status", () => {
     expect(results.filter((r) => requirement(r) === "SHOULD" && r.status !== "ok").map((r) => r.name)).toEqual(SHOULD_NOT_MET);
   });
 });
