@@ -20,7 +20,7 @@ import { graphiqlAssets, graphiqlPage } from "./graphiql";
 import { mapsRouter } from "./maps.router";
 import { type HealthState, healthRoutes } from "./health.routes";
 import { authenticateRequests, callerOf } from "./security/authenticate.middleware";
-import { checkGraphQLRequest } from "./security/graphql-request.middleware";
+import { checkGraphQLRequest, refuseDeepJson } from "./security/graphql-request.middleware";
 import { rateLimit } from "./security/rate-limit.middleware";
 import { requestErrors } from "./security/request-errors.middleware";
 import { tokenLimit } from "./security/token-limit.middleware";
@@ -116,7 +116,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     ...((options.testRequestDelayMs ?? 0) > 0 ? [delayRequests(options.testRequestDelayMs ?? 0)] : []),
     authenticateRequests(options.db, report),
     rateLimit(limits),
-    express.json({ limit: limits.maxBodyBytes }),
+    express.json({ limit: limits.maxBodyBytes, verify: refuseDeepJson }),
     checkGraphQLRequest(),
     tokenLimit(limits.maxTokens),
     ...(options.responseCache ? [responseCacheMiddleware(options.responseCache)] : []),

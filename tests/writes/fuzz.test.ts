@@ -122,8 +122,17 @@ describe("bad input: 10,000 generated malformed or hostile requests", () => {
           while (sent < count) {
             sent++;
             const request = make[Math.floor(rand() * make.length)]();
-            const res = await fetch(`${server.base}${request.path ?? "/graphql"}`, { method: request.method, headers: request.headers, body: request.body });
-            const text = await res.text();
+            let res: Response;
+            let text: string;
+            try {
+              res = await fetch(`${server.base}${request.path ?? "/graphql"}`, { method: request.method, headers: request.headers, body: request.body });
+              text = await res.text();
+            } catch (error) {
+              // A reset connection is a failure too: name the request that caused it.
+              serverErrors.push(`no answer (${String((error as { cause?: { code?: string } }).cause?.code ?? error)}) to ${request.method} ${(request.path ?? request.body ?? "").slice(0, 160)} (${(request.path ?? request.body ?? "").length} chars)`);
+              if (server.child.exitCode !== null || server.child.signalCode !== null) throw new Error(`the server died: ${serverErrors.at(-1)}\n${server.output().slice(-3000)}`);
+              continue;
+            }
             statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
             if (res.status >= 500 || /stacktrace|\bat \S+\.(js|ts):\d+|SELECT |INSERT /.test(text)) serverErrors.push(`${res.status} ${request.body?.slice(0, 120)} → ${text.slice(0, 200)}`);
           }

@@ -4,24 +4,37 @@ import { BadRequestError, PersistedQueryHashMismatchError } from "../../errors/e
 import { sendHttpError } from "../../errors/http-answer";
 
 /**
- * Deepest nesting of arrays and objects accepted in `variables`. Our deepest input (an
- * initiative's places) nests 4 levels; a hostile client nesting thousands of levels would
- * overflow the stack of whatever walks the value recursively (the response cache's key did).
+ * Deepest nesting of arrays and objects accepted in a JSON request body (and in a GET request's
+ * `variables`). Our deepest input (an initiative's places) nests 5 levels in a body; a hostile
+ * client nesting thousands of levels costs megabytes to parse and overflows the stack of whatever
+ * walks the value recursively (the response cache's key did, and answered 500).
  */
-export const MAX_VARIABLES_DEPTH = 32;
+export const MAX_JSON_DEPTH = 32;
 
 /**
- * Checks the shape of a GraphQL request before anything reads it (the token limit, the response
- * cache, Apollo Server): `variables` nested at most MAX_VARIABLES_DEPTH levels, and an automatic
- * persisted query's `sha256Hash` equal to the hash of the `query` text it comes with. Either
- * fault is answered 400 (BAD_REQUEST, PERSISTED_QUERY_HASH_MISMATCH); a mismatched text is never
- * looked up in the cache nor run.
+ * `verify` hook of express.json: refuses a body nested more than MAX_JSON_DEPTH levels from its
+ * raw bytes, before it is parsed (400 BAD_REQUEST, answered by the request-errors middleware).
+ */
+export function refuseDeepJson(_req: unknown, _res: unknown, body: Buffer): void {
+  if (jsonDepth(body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw new BadRequestError(`The request body must not nest arrays and objects more than ${MAX_JSON_DEPTH} levels deep`);
+  }
+}
+
+/**
+ * Checks a GraphQL request before anything reads it (the token limit, the response cache, Apollo
+ * Server): a GET request's `variables` nested at most MAX_JSON_DEPTH levels (a POST body was
+ * measured by refuseDeepJson), and an automatic persisted query's `sha256Hash` equal to the hash
+ * of the `query` text it comes with (400 PERSISTED_QUERY_HASH_MISMATCH otherwise): a mismatched
+ * text is never looked up in the cache nor run.
  */
 export function checkGraphQLRequest(): RequestHandler {
   return (req, res, next) => {
     const params = (req.method === "POST" ? req.body : req.query) as Record<string, unknown> | undefined;
     try {
-      checkVariables(params?.variables);
+      if (typeof params?.variables === "string" && jsonDepth(Buffer.from(params.variables), MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+        throw new BadRequestError(`variables must not nest arrays and objects more than ${MAX_JSON_DEPTH} levels deep`);
+      }
       checkPersistedQuery(params?.query, params?.extensions);
     } catch (error) {
       // Only typed errors are thrown here; `next` would take anything else to the error middleware.
@@ -31,44 +44,24 @@ export function checkGraphQLRequest(): RequestHandler {
   };
 }
 
-function checkVariables(variables: unknown): void {
-  // GET carries variables as JSON text, which Apollo parses later: measure the text itself.
-  const depth = typeof variables === "string" ? textDepth(variables, MAX_VARIABLES_DEPTH) : valueDepth(variables, MAX_VARIABLES_DEPTH);
-  if (depth > MAX_VARIABLES_DEPTH) {
-    throw new BadRequestError(`variables must not nest arrays and objects more than ${MAX_VARIABLES_DEPTH} levels deep (received more)`);
-  }
-}
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const [OPEN_ARRAY, OPEN_OBJECT, CLOSE_ARRAY, CLOSE_OBJECT] = [0x5b, 0x7b, 0x5d, 0x7d];
 
-/** Nesting depth of a parsed JSON value, walked without recursion; stops counting past `limit`. */
-function valueDepth(root: unknown, limit: number): number {
-  let deepest = 0;
-  const stack: [unknown, number][] = [[root, 1]];
-  while (stack.length > 0) {
-    const [value, depth] = stack.pop()!;
-    if (value === null || typeof value !== "object") continue;
-    if (depth > deepest) deepest = depth;
-    if (deepest > limit) return deepest;
-    for (const child of Array.isArray(value) ? value : Object.values(value)) {
-      if (child !== null && typeof child === "object") stack.push([child, depth + 1]);
-    }
-  }
-  return deepest;
-}
-
-/** Nesting depth of JSON text (brackets outside strings); stops counting past `limit`. */
-function textDepth(text: string, limit: number): number {
+/** Nesting depth of JSON text (brackets outside strings), in one pass over its bytes; stops counting past `limit`. */
+function jsonDepth(text: Buffer, limit: number): number {
   let depth = 0;
   let deepest = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (inString) {
-      if (c === "\\") i++;
-      else if (c === '"') inString = false;
-    } else if (c === '"') inString = true;
-    else if (c === "[" || c === "{") {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) inString = true;
+    else if (c === OPEN_ARRAY || c === OPEN_OBJECT) {
       if (++depth > deepest && (deepest = depth) > limit) return deepest;
-    } else if (c === "]" || c === "}") depth--;
+    } else if (c === CLOSE_ARRAY || c === CLOSE_OBJECT) depth--;
   }
   return deepest;
 }
