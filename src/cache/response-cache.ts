@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { type OperationDefinitionNode, parse, stripIgnoredCharacters } from "graphql";
+import { LRUCache } from "lru-cache";
 import { DEFAULT_RESPONSE_CACHE } from "../config/config";
 import type { ResponseCacheOptions } from "../config/response-cache-options";
 import { type CachedResponse, MemoryStore, RedisStore, type ResponseCacheStore } from "./response-cache.store";
@@ -9,10 +10,14 @@ export type { ResponseCacheOptions };
 /** Size of the in-memory store, in MiB (LRU past it). */
 const MEMORY_MIB = 64;
 
-/** Raw operation texts remembered with their key part (a bounded memo: clients send few distinct texts). */
-const MAX_OPERATIONS = 1000;
+/**
+ * Characters of raw operation texts remembered with their key part: clients send few distinct
+ * texts, and a bound in characters (not in texts) keeps hostile 60,000-character texts from
+ * holding the heap.
+ */
+const MAX_OPERATION_CHARS = 4_000_000;
 
-/** What the key needs from an operation, or null when the operation is not a cacheable read. */
+/** What the key needs from an operation (false when the operation is not a cacheable read). */
 interface OperationInfo {
   /** SHA-256 of the text without comments and whitespace, computed once per text. */
   normalisedHash: string;
@@ -26,7 +31,7 @@ interface OperationInfo {
  */
 export class ResponseCache {
   readonly ttlMs: number;
-  private readonly operations = new Map<string, OperationInfo | null>();
+  private readonly operations = new LRUCache<string, OperationInfo | false>({ maxSize: MAX_OPERATION_CHARS, sizeCalculation: (_info, text) => Math.max(text.length, 1) });
 
   constructor(readonly store: ResponseCacheStore, ttlMs = DEFAULT_RESPONSE_CACHE.ttlMs) {
     this.ttlMs = ttlMs;
@@ -40,10 +45,9 @@ export class ResponseCache {
     let info = this.operations.get(memoKey);
     if (info === undefined) {
       info = describe(query, name);
-      if (this.operations.size >= MAX_OPERATIONS) this.operations.clear();
       this.operations.set(memoKey, info);
     }
-    if (info === null) return null;
+    if (info === false) return null;
     let variablesText: string;
     try {
       variablesText = stableJson(variables ?? {});
@@ -79,16 +83,16 @@ export class ResponseCache {
   }
 }
 
-/** Null unless the text parses and the operation it names (or its only one) is a query. */
-function describe(query: string, operationName: string | undefined): OperationInfo | null {
+/** False unless the text parses and the operation it names (or its only one) is a query. */
+function describe(query: string, operationName: string | undefined): OperationInfo | false {
   try {
     const document = parse(query);
     const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === "OperationDefinition");
     const operation = operationName === undefined ? (operations.length === 1 ? operations[0] : undefined) : operations.find((o) => o.name?.value === operationName);
-    if (!operation || operation.operation !== "query") return null;
+    if (!operation || operation.operation !== "query") return false;
     return { normalisedHash: createHash("sha256").update(stripIgnoredCharacters(query)).digest("base64url") };
   } catch {
-    return null;
+    return false;
   }
 }
 
