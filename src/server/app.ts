@@ -5,7 +5,6 @@ import type { DataSource } from "typeorm";
 import { DEFAULT_LIMITS } from "../config/config";
 import type { Limits } from "../config/limits";
 import { createRequestContext, type RequestContext } from "../context/request-context";
-import { runWithSqlLog, SqlStatementLog } from "../db/sql-statement-log";
 import { poolWriter, type Writer } from "../db/writer";
 import type { ResponseCache } from "../cache/response-cache";
 import { responseCacheMiddleware } from "../cache/response-cache.middleware";
@@ -14,6 +13,7 @@ import { type Logger, silentLogger } from "../observability/logger";
 import type { Metrics } from "../observability/metrics";
 import { observabilityPlugin } from "../observability/observability.plugin";
 import { observeRequests, type RequestObserver } from "../observability/request-observer.middleware";
+import type { RequestRecord } from "../observability/request-record";
 import { createApollo, type Executable } from "./apollo";
 import { EXAMPLE_QUERIES } from "./examples";
 import { graphiqlAssets, graphiqlPage } from "./graphiql";
@@ -60,11 +60,6 @@ export interface App {
   observer: RequestObserver;
 }
 
-/** Wraps every request in its own SQL statement log, so the logger can attribute statements. */
-function sqlLogPerRequest(): express.RequestHandler {
-  return (_req, _res, next) => runWithSqlLog(new SqlStatementLog(), next);
-}
-
 /**
  * The HTTP application: /graphql (API and GraphiQL), /healthz, /readyz, /metrics. On /graphql a
  * request is observed (log line, metrics, span), authenticated, rate-limited, size- and
@@ -108,7 +103,6 @@ export async function createApp(options: AppOptions): Promise<App> {
   }
   app.use(
     "/graphql",
-    sqlLogPerRequest(),
     observer.middleware,
     ...((options.testRequestDelayMs ?? 0) > 0 ? [delayRequests(options.testRequestDelayMs ?? 0)] : []),
     authenticateRequests(options.db),
@@ -117,7 +111,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     tokenLimit(limits.maxTokens),
     ...(options.responseCache ? [responseCacheMiddleware(options.responseCache)] : []),
     expressMiddleware(apollo, {
-      context: async ({ res }) => createRequestContext(options.db, { caller: callerOf(res), writer, batching: options.loaderBatching }),
+      context: async ({ res }) => createRequestContext(options.db, { caller: callerOf(res), writer, batching: options.loaderBatching, record: res.locals.record as RequestRecord | undefined }),
     }),
   );
   app.use(requestErrors(report));

@@ -3,7 +3,7 @@ import type { DataSource } from "typeorm";
 import { authenticate } from "../../auth/api-key.service";
 import { ANONYMOUS, type Caller } from "../../auth/caller";
 import { clientFacingError } from "../../errors/format-error";
-import { currentRequestRecord } from "../../observability/request-record";
+import type { RequestRecord } from "../../observability/request-record";
 
 /** Sends a request-level GraphQL error (no execution took place) with its HTTP status. */
 export function sendRequestError(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}): void {
@@ -25,7 +25,7 @@ export function authenticateRequests(db: DataSource): RequestHandler {
       (caller) => {
         res.locals.caller = caller;
         // The request's log line and metrics name the organization, never the key.
-        const record = currentRequestRecord();
+        const record = res.locals.record as RequestRecord | undefined;
         if (record && caller.kind === "key") record.callerOrganization = caller.organizationId;
         next();
       },
