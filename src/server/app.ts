@@ -1,5 +1,6 @@
 import type { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import express, { type Express } from "express";
 import type { DataSource } from "typeorm";
 import { DEFAULT_LIMITS } from "../config/config";
@@ -17,6 +18,7 @@ import type { RequestRecord } from "../observability/request-record";
 import { createApollo, type Executable } from "./apollo";
 import { EXAMPLE_QUERIES } from "./examples";
 import { graphiqlAssets, graphiqlPage } from "./graphiql";
+import { graphqlPostHandler } from "./graphql-post";
 import { unprocessableStatusPlugin } from "./http-status.plugin";
 import { mapsRouter } from "./maps.router";
 import { type HealthState, healthRoutes } from "./health.routes";
@@ -58,6 +60,8 @@ export interface App {
   /** Readiness inputs; set `draining` when a shutdown begins. */
   health: HealthState;
   observer: RequestObserver;
+  /** POST /graphql, the same handlers as the app's /graphql route without Express's router (graphql-post.ts). */
+  graphqlPost: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 /**
@@ -101,8 +105,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       next();
     });
   }
-  app.use(
-    "/graphql",
+  const graphqlHandlers: express.RequestHandler[] = [
     observer.middleware,
     ...((options.testRequestDelayMs ?? 0) > 0 ? [delayRequests(options.testRequestDelayMs ?? 0)] : []),
     authenticateRequests(options.db),
@@ -113,7 +116,10 @@ export async function createApp(options: AppOptions): Promise<App> {
     expressMiddleware(apollo, {
       context: async ({ res }) => createRequestContext(options.db, { caller: callerOf(res), writer, batching: options.loaderBatching, record: res.locals.record as RequestRecord | undefined }),
     }),
-  );
-  app.use(requestErrors(report));
-  return { app, apollo, ready: () => options.db.isInitialized, health, observer };
+  ];
+  app.use("/graphql", ...graphqlHandlers);
+  const onError = requestErrors(report);
+  app.use(onError);
+  const graphqlPost = graphqlPostHandler(graphqlHandlers, onError);
+  return { app, apollo, ready: () => options.db.isInitialized, health, observer, graphqlPost };
 }
