@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { PROJECT_ROOT } from "../src/config/project-root";
-import { CONTENDERS } from "./contenders";
+import { CONTENDERS, headersOf } from "./contenders";
 import { prepareDatabases } from "./databases";
 import { postGraphQL, startServerProcess, waitUntilIdle } from "./processes";
 import { benchQueries } from "./queries";
@@ -21,14 +21,14 @@ function cpuMicros(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
 
-function send(url: string, bodies: string[], amount: number, connections: number): Promise<number> {
+function send(url: string, bodies: string[], amount: number, connections: number, headers: Record<string, string>): Promise<number> {
   let next = 0;
   return new Promise((resolve, reject) => {
     autocannon(
       {
         url,
         method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
+        headers: { "content-type": "application/json", accept: "application/json", ...headers },
         connections,
         amount,
         timeout: 120,
@@ -71,11 +71,12 @@ async function main(): Promise<void> {
       try {
         for (const query of queries) {
           const bodies = Array.from({ length: Math.max(query.checks, 1000) }, (_, i) => JSON.stringify(query.body(contender.dialect, i)));
-          await postGraphQL(server.url, query.body(contender.dialect, 0));
-          await send(server.url, bodies, Math.ceil(requests / 3), Number(values.connections)); // warm-up: JIT, pools, caches
+          const headers = headersOf(contender, dbs);
+          await postGraphQL(server.url, query.body(contender.dialect, 0), headers);
+          await send(server.url, bodies, Math.ceil(requests / 3), Number(values.connections), headers); // warm-up: JIT, pools, caches
           await waitUntilIdle(server.child.pid!);
           const before = cpuMicros(server.child.pid!);
-          const sent = await send(server.url, bodies, requests, Number(values.connections));
+          const sent = await send(server.url, bodies, requests, Number(values.connections), headers);
           await waitUntilIdle(server.child.pid!);
           const perRequest = (cpuMicros(server.child.pid!) - before) / sent;
           const key = `${query.id}\t${contender.id}`;

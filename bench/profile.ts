@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../src/config/project-root";
-import { CONTENDERS } from "./contenders";
+import { CONTENDERS, headersOf } from "./contenders";
 import { prepareDatabases } from "./databases";
 import { measure } from "./load";
 import { postGraphQL, startServerProcess, waitUntilIdle } from "./processes";
@@ -39,9 +39,10 @@ async function main(): Promise<void> {
   let loadStartedMs = 0;
   try {
     const bodies = Array.from({ length: Math.max(query.checks, 1000) }, (_, i) => query.body("ours", i));
-    for (const body of bodies.slice(0, 20)) await postGraphQL(server.url, body);
+    const headers = headersOf(contender, dbs);
+    for (const body of bodies.slice(0, 20)) await postGraphQL(server.url, body, headers);
     loadStartedMs = performance.now() - spawned;
-    const figures = await measure(server.url, bodies, { duration: Number(values.duration), warmup: 0, connections: Number(values.connections) }, 0);
+    const figures = await measure(server.url, bodies, { duration: Number(values.duration), warmup: 0, connections: Number(values.connections) }, 0, headers);
     await waitUntilIdle(server.child.pid!);
     if (figures.failures > 0) throw new Error(`${figures.failures} failed requests (${figures.failureKinds})`);
     responses = figures.responses;
