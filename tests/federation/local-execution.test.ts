@@ -11,12 +11,13 @@ import { createTestDatabase, type TestDatabase } from "../support/test-database"
  * merged schema (src/gateway/local-first.ts), and plans the others. Both ways must give the
  * same answers, errors included, with no more SQL.
  */
-const OPERATIONS: [string, string, Record<string, unknown>?][] = [
-  ["hero", `{ region(code: "76") { name zonesRouges { siren name population initiatives { title kind carriers { name } } } } }`],
+// Every row has its three cells: with two, jest would take the test's third parameter for a `done` callback.
+const OPERATIONS: [string, string, Record<string, unknown>][] = [
+  ["hero", `{ region(code: "76") { name zonesRouges { siren name population initiatives { title kind carriers { name } } } } }`, {}],
   ["point lookup", `query Epci($siren: ID!) { epci(siren: $siren) { siren name kind population } }`, { siren: "200035327" }],
-  ["a page of EPCI", `{ epcis(first: 5) { edges { node { name departments { name region { name } } } } pageInfo { hasNextPage } } }`],
-  ["a bad SIREN", `{ epci(siren: "12") { name } }`],
-  ["an unknown code", `{ department(code: "00") { name } }`],
+  ["a page of EPCI", `{ epcis(first: 5) { edges { node { name departments { name region { name } } } } pageInfo { hasNextPage } } }`, {}],
+  ["a bad SIREN", `{ epci(siren: "12") { name } }`, {}],
+  ["an unknown code", `{ department(code: "00") { name } }`, {}],
 ];
 
 let database: TestDatabase;
