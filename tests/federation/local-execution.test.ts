@@ -1,5 +1,5 @@
 import type { ApolloServer } from "@apollo/server";
-import { DEFAULT_LIMITS } from "../../src/config/limits";
+import { DEFAULT_LIMITS } from "../../src/config/config";
 import { createRequestContext, type RequestContext } from "../../src/context/request-context";
 import { onSubgraphFetch } from "../../src/gateway/observed-data-source";
 import { createApollo } from "../../src/server/apollo";
