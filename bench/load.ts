@@ -28,7 +28,7 @@ export interface LoadFigures {
  * `bodies` POSTed round-robin. Only responses completed in the measured window count, so the
  * figures are those of a server whose queue has filled, not of its start.
  */
-export function measure(url: string, bodies: RequestBody[], settings: LoadSettings, singleRequestMs: number): Promise<LoadFigures> {
+export function measure(url: string, bodies: RequestBody[], settings: LoadSettings, singleRequestMs: number, headers: Record<string, string> = {}): Promise<LoadFigures> {
   // The queue fills once every connection waited for the others: about connections × service time.
   const warmupSeconds = Math.min(30, Math.max(settings.warmup, Math.ceil((1.5 * settings.connections * singleRequestMs) / 1000)));
   const encoded = bodies.map((b) => JSON.stringify(b));
@@ -43,7 +43,7 @@ export function measure(url: string, bodies: RequestBody[], settings: LoadSettin
       {
         url,
         method: "POST",
-        headers: { "content-type": "application/json", accept: "application/json" },
+        headers: { "content-type": "application/json", accept: "application/json", ...headers },
         connections: settings.connections,
         duration: warmupSeconds + settings.duration,
         // The slowest contenders (no batching, fan-out) take seconds per request at 50 connections.

@@ -72,8 +72,8 @@ export async function waitUntilIdle(pid: number, maxMs = 120_000): Promise<void>
 }
 
 /** POSTs a GraphQL request and returns its `data`; throws unless the answer is HTTP 200 without errors. */
-export async function postGraphQL(url: string, body: RequestBody): Promise<any> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", accept: "application/json" }, body: JSON.stringify(body) });
+export async function postGraphQL(url: string, body: RequestBody, headers: Record<string, string> = {}): Promise<any> {
+  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", accept: "application/json", ...headers }, body: JSON.stringify(body) });
   const json = (await res.json()) as any;
   if (res.status !== 200 || json.errors) throw new Error(`HTTP ${res.status}: ${JSON.stringify(json.errors ?? json).slice(0, 500)}`);
   return json.data;

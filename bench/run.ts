@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../src/config/project-root";
-import { CONTENDERS, type Contender, NODE_22, POSTGRAPHILE_DIR, REDIS_URL } from "./contenders";
+import { CONTENDERS, type Contender, headersOf, NODE_22, POSTGRAPHILE_DIR, REDIS_URL } from "./contenders";
 import { type BenchDatabases, prepareDatabases } from "./databases";
 import { type LoadSettings, measure } from "./load";
 import { postGraphQL, startServerProcess, waitUntilIdle } from "./processes";
@@ -111,11 +111,12 @@ async function main(): Promise<void> {
     log(`\n${contender.label}: starting…`);
     const { command, args, env } = contender.command(dbs);
     const server = await startServerProcess(command, args, env, PROJECT_ROOT);
+    const headers = headersOf(contender, dbs);
     try {
       for (const query of queries) {
-        const { sqlStatements, singleRequestMs } = await checkAnswers(server.url, contender, query, references);
+        const { sqlStatements, singleRequestMs } = await checkAnswers(server.url, contender, query, references, headers);
         const bodies = Array.from({ length: Math.max(query.checks, 1000) }, (_, i) => query.body(contender.dialect, i));
-        const figures = await measure(server.url, bodies, settings, singleRequestMs);
+        const figures = await measure(server.url, bodies, settings, singleRequestMs, headers);
         // Requests still queued when the load stopped must not slow the next query down.
         await waitUntilIdle(server.child.pid!);
         if (figures.failures > 0) throw new Error(`${contender.label} / ${query.id}: ${figures.failures} failed requests under load (${figures.failureKinds})`);
@@ -152,14 +153,14 @@ async function main(): Promise<void> {
  * Sends each of the query's check bodies once and compares the answers; counts the first
  * one's SQL statements and times the last one alone (after the others warmed it up a little).
  */
-async function checkAnswers(url: string, contender: Contender, query: BenchQuery, references: References) {
+async function checkAnswers(url: string, contender: Contender, query: BenchQuery, references: References, headers: Record<string, string>) {
   let sqlStatements: number | null = null;
   let singleRequestMs = 0;
   for (let i = 0; i <= query.checks; i++) {
     const body = query.body(contender.dialect, i % query.checks);
     const before = contender.countsStatements && i === 0 ? await statementsSoFar(url) : 0;
     const started = performance.now();
-    const data = await postGraphQL(url, body);
+    const data = await postGraphQL(url, body, headers);
     singleRequestMs = performance.now() - started;
     if (contender.countsStatements && i === 0) sqlStatements = (await statementsSoFar(url)) - before;
     references.check(contender.label, `${query.id}#${i % query.checks}`, query.normalise(contender.dialect, data));

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import type { DataSource, EntityManager } from "typeorm";
 import { sql } from "../db/sql-dialect";
 import { UnauthenticatedError } from "../errors/errors";
@@ -63,7 +64,26 @@ export async function revokeApiKey(db: DataSource | EntityManager, id: string): 
   const rows = await sql<{ id: string }>(db, "SELECT id FROM api_key WHERE id = ? AND revoked_at IS NULL", [id]);
   if (rows.length === 0) return false;
   await sql(db, "UPDATE api_key SET revoked_at = ? WHERE id = ?", [new Date().toISOString(), id]);
+  knownKeys.delete(id); // in this process at once; other processes within KEY_CACHE_TTL_MS
   return true;
+}
+
+/**
+ * How long a key's row is trusted without reading it again: a key revoked by another process
+ * (the `keys` CLI, another server) is refused at most this long after. Partners send a key
+ * with every request; reading its row each time was one SQL statement per request.
+ */
+export const KEY_CACHE_TTL_MS = 5000;
+type KeyRow = { secret_hash: string; organization_id: string; role: string; region_code: string | null; revoked_at: string | null };
+/** Rows of recently used keys by key id (unknown ids are not kept: a flood of made-up keys cannot evict real ones). */
+const knownKeys = new LRUCache<string, KeyRow>({ max: 10_000, ttl: KEY_CACHE_TTL_MS });
+
+async function keyRow(db: DataSource, id: string): Promise<KeyRow | undefined> {
+  const known = knownKeys.get(id);
+  if (known) return known;
+  const [row] = await sql<KeyRow>(db, "SELECT secret_hash, organization_id, role, region_code, revoked_at FROM api_key WHERE id = ?", [id]);
+  if (row) knownKeys.set(id, row);
+  return row;
 }
 
 /**
@@ -76,11 +96,7 @@ export async function authenticate(db: DataSource, authorization: string | undef
   if (!match) throw new UnauthenticatedError("The Authorization header must be 'Bearer <API key>'");
   const parsed = KEY_FORMAT.exec(match[1]);
   if (!parsed) throw new UnauthenticatedError("The API key is malformed: keys look like tsk_<12 characters>_<32 characters>");
-  const [row] = await sql<{ secret_hash: string; organization_id: string; role: string; region_code: string | null; revoked_at: string | null }>(
-    db,
-    "SELECT secret_hash, organization_id, role, region_code, revoked_at FROM api_key WHERE id = ?",
-    [parsed[1]],
-  );
+  const row = await keyRow(db, parsed[1]);
   const expected = Buffer.from(row?.secret_hash ?? "0".repeat(64), "hex");
   const given = Buffer.from(hashKey(match[1]), "hex");
   if (!row || !timingSafeEqual(expected, given)) throw new UnauthenticatedError("The API key is not valid");

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Pool } from "pg";
 import { DataSource, type EntityManager, QueryFailedError } from "typeorm";
 import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
-import { statementStarted } from "./sql-statement-log";
+import { sqlLogOf, statementStarted } from "./sql-statement-log";
 
 /** True when the connection talks to PostgreSQL (otherwise SQLite). */
 export function isPostgres(db: DataSource | EntityManager): boolean {
@@ -86,6 +86,7 @@ const READ = /^\s*SELECT\b/i;
 export async function sql<T = Record<string, unknown>>(db: DataSource | EntityManager, text: string, params: unknown[] = []): Promise<T[]> {
   const postgres = isPostgres(db);
   const bound = bindMarkers(text, postgres);
+  sqlLogOf(db)?.statements.push(bound);
   if (postgres && db instanceof DataSource && READ.test(text)) return readOnPostgresPool<T>(db, bound, params);
   const result = await db.query(bound, params);
   if (postgres && /^\s*(UPDATE|DELETE)\b/i.test(text) && Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === "number") {

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from "node:async_hooks";
 import { type AfterQueryEvent, type EntitySubscriberInterface, EventSubscriber, type Logger, type QueryRunner } from "typeorm";
 
 /** The SQL statements one request issued, in order. Lives exactly as long as its request. */
@@ -14,26 +13,36 @@ export class SqlStatementLog {
 }
 
 /**
- * The log of the request being served. TypeORM's logger is process-wide, so it finds the
- * current request through async context: everything a request starts (resolvers, DataLoader
- * batches, in-process subgraph calls) runs inside `runWithSqlLog`.
+ * Which request's log a statement goes to, without AsyncLocalStorage (on Node 20 any use of it
+ * makes every `await` of the process pay for promise hooks): each request gets its own handle
+ * on the database (`withSqlLog`), a thin object whose prototype is the DataSource, and `sql()`
+ * records each statement in the log of the handle it is given. Transactions get their
+ * EntityManager tagged the same way by the request's writer.
  */
-const currentLog = new AsyncLocalStorage<SqlStatementLog>();
+const logs = new WeakMap<object, SqlStatementLog>();
 
-export function runWithSqlLog<T>(log: SqlStatementLog, fn: () => T): T {
-  return currentLog.run(log, fn);
+/** A handle on `db` (same DataSource, same pools) whose statements go into `log`. */
+export function withSqlLog<T extends object>(db: T, log: SqlStatementLog): T {
+  const handle = Object.create(db) as T;
+  logs.set(handle, log);
+  return handle;
 }
 
-export function currentSqlLog(): SqlStatementLog | undefined {
-  return currentLog.getStore();
+/** Tags an object (a transaction's EntityManager) so that statements run on it go into `log`. */
+export function tagWithSqlLog(target: object, log: SqlStatementLog): void {
+  logs.set(target, log);
+}
+
+/** The log statements run on `db` go into, if it is a request's handle. */
+export function sqlLogOf(db: object): SqlStatementLog | undefined {
+  return logs.get(db);
 }
 
 /** What a listener may return: called once the statement has run, with its error if it failed. */
 export type SqlStatementEnd = (error?: unknown) => void;
 
 /**
- * Listeners told about every statement as it starts, in the async context of the request that
- * issued it (metrics, tracing). `engine` is TypeORM's driver type: "better-sqlite3" or "postgres".
+ * Listeners told about every statement as it starts (metrics, tracing). `engine` is TypeORM's driver type: "better-sqlite3" or "postgres".
  */
 export type SqlStatementListener = (sql: string, engine: string) => SqlStatementEnd | void;
 const listeners = new Set<SqlStatementListener>();
@@ -53,12 +62,11 @@ const endKey = (parameters: unknown, queryRunner: unknown): object | undefined =
   Array.isArray(parameters) ? parameters : typeof queryRunner === "object" && queryRunner !== null ? queryRunner : undefined;
 
 /**
- * Records a statement that starts now in the current request's log and tells the listeners;
- * returns what they want called when it ends. TypeORM's statements come through the logger
- * below; statements sent straight to a pool (src/db/sql-dialect.ts) call it themselves.
+ * Tells the listeners about a statement that starts now; returns what they want called when it
+ * ends. TypeORM's statements come through the logger below; statements sent straight to a pool
+ * (src/db/sql-dialect.ts) call it themselves. The request's log is kept by `sql()`.
  */
 export function statementStarted(query: string, engine: string): SqlStatementEnd[] {
-  currentLog.getStore()?.statements.push(query);
   const ends: SqlStatementEnd[] = [];
   for (const listener of listeners) {
     const end = listener(query, engine);
@@ -67,7 +75,7 @@ export function statementStarted(query: string, engine: string): SqlStatementEnd
   return ends;
 }
 
-/** TypeORM logger that records statements into the current request's log; errors go to stderr. */
+/** TypeORM logger that tells the listeners about every statement; errors go to stderr. */
 export class SqlStatementLogger implements Logger {
   logQuery(query: string, parameters?: unknown[], queryRunner?: QueryRunner): void {
     const ends = statementStarted(query, queryRunner?.connection.options.type ?? "unknown");

@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { RequestContext } from "../context/request-context";
-import { currentRequestRecord } from "./request-record";
 
 /** Operation names go into logs and metric labels: keep them short and printable. */
 const MAX_NAME_LENGTH = 100;
@@ -11,8 +10,8 @@ const MAX_NAME_LENGTH = 100;
  */
 export function observabilityPlugin(): ApolloServerPlugin<RequestContext> {
   return {
-    async requestDidStart() {
-      const record = currentRequestRecord();
+    async requestDidStart({ contextValue }) {
+      const record = contextValue.record;
       if (!record) return;
       return {
         async didResolveOperation({ operationName, operation }) {

@@ -1,10 +1,9 @@
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
 import type { RequestHandler } from "express";
-import { currentSqlLog } from "../db/sql-statement-log";
 import { ErrorCode } from "../errors/errors";
 import type { Logger } from "./logger";
 import type { Metrics, RequestOutcome } from "./metrics";
-import { RequestRecord, runWithRequestRecord } from "./request-record";
+import { RequestRecord } from "./request-record";
 
 /** Codes that mean the server (or a subgraph, or the database) failed, not the caller. */
 const SERVER_ERROR_CODES = new Set<string>([ErrorCode.INTERNAL_SERVER_ERROR, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.DOWNSTREAM_SERVICE_ERROR]);
@@ -34,7 +33,7 @@ export interface RequestObserver {
 const tracer = trace.getTracer("territoire-sante/http");
 
 /**
- * Mount before the GraphQL handler (inside the request's SQL statement log). For each request:
+ * Mount before the GraphQL handler; the request's record is `res.locals.record`. For each request:
  * a server span that the rest of the request runs under (joining the caller's trace when it
  * sends `traceparent`), then, once the response is sent or the client gone, one log line and the
  * request metrics.
@@ -42,7 +41,8 @@ const tracer = trace.getTracer("territoire-sante/http");
 export function observeRequests({ logger, metrics }: RequestObserverOptions): RequestObserver {
   let inFlight = 0;
   const middleware: RequestHandler = (req, res, next) => {
-    const record = new RequestRecord(currentSqlLog());
+    const record = new RequestRecord();
+    res.locals.record = record;
     inFlight++;
     metrics?.requestsInFlight.inc();
     logger.debug({ method: req.method, inFlight }, "request received");
@@ -97,7 +97,8 @@ export function observeRequests({ logger, metrics }: RequestObserverOptions): Re
     };
     res.once("finish", finish);
     res.once("close", finish);
-    runWithRequestRecord(record, () => context.with(trace.setSpan(parent, span), next));
+    // Without tracing (no context manager registered) this calls `next` as it is: no async context.
+    context.with(trace.setSpan(parent, span), next);
   };
   return { middleware, inFlight: () => inFlight };
 }

@@ -1,10 +1,10 @@
-import { AsyncLocalStorage } from "node:async_hooks";
-import type { SqlStatementLog } from "../db/sql-statement-log";
+import { SqlStatementLog } from "../db/sql-statement-log";
 
 /**
  * What is known about one HTTP request on /graphql, filled in as it goes (operation, error
  * codes, caller's organization) and read once when its response is sent, for the request's log
- * line and metrics. Lives exactly as long as its request.
+ * line and metrics. Lives exactly as long as its request; carried explicitly (the response's
+ * `locals`, then the GraphQL context), never through AsyncLocalStorage.
  */
 export class RequestRecord {
   readonly startedAt = performance.now();
@@ -19,16 +19,6 @@ export class RequestRecord {
    * `authenticateRequests`, which runs on every request before Apollo Server sees it.
    */
   callerOrganization: string | undefined;
-  constructor(readonly sqlLog: SqlStatementLog | undefined) {}
-}
-
-const currentRecord = new AsyncLocalStorage<RequestRecord>();
-
-export function runWithRequestRecord<T>(record: RequestRecord, fn: () => T): T {
-  return currentRecord.run(record, fn);
-}
-
-/** The record of the request being served, if any (none for in-process test executions). */
-export function currentRequestRecord(): RequestRecord | undefined {
-  return currentRecord.getStore();
+  /** The request's SQL statements, recorded by the database handle of its context. */
+  readonly sqlLog = new SqlStatementLog();
 }

@@ -1,11 +1,11 @@
 import type { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import express, { type Express } from "express";
 import type { DataSource } from "typeorm";
 import { DEFAULT_LIMITS } from "../config/config";
 import type { Limits } from "../config/limits";
 import { createRequestContext, type RequestContext } from "../context/request-context";
-import { runWithSqlLog, SqlStatementLog } from "../db/sql-statement-log";
 import { invalidatingWriter, poolWriter, type Writer } from "../db/writer";
 import type { ResponseCache } from "../cache/response-cache";
 import { responseCacheMiddleware } from "../cache/response-cache.middleware";
@@ -14,9 +14,11 @@ import { type Logger, silentLogger } from "../observability/logger";
 import type { Metrics } from "../observability/metrics";
 import { observabilityPlugin } from "../observability/observability.plugin";
 import { observeRequests, type RequestObserver } from "../observability/request-observer.middleware";
+import type { RequestRecord } from "../observability/request-record";
 import { createApollo, type Executable } from "./apollo";
 import { EXAMPLE_QUERIES } from "./examples";
 import { graphiqlAssets, graphiqlPage } from "./graphiql";
+import { graphqlPostHandler } from "./graphql-post";
 import { mapsRouter } from "./maps.router";
 import { type HealthState, healthRoutes } from "./health.routes";
 import { authenticateRequests, callerOf } from "./security/authenticate.middleware";
@@ -58,11 +60,8 @@ export interface App {
   /** Readiness inputs; set `draining` when a shutdown begins. */
   health: HealthState;
   observer: RequestObserver;
-}
-
-/** Wraps every request in its own SQL statement log, so the logger can attribute statements. */
-function sqlLogPerRequest(): express.RequestHandler {
-  return (_req, _res, next) => runWithSqlLog(new SqlStatementLog(), next);
+  /** POST /graphql, the same handlers as the app's /graphql route without Express's router (graphql-post.ts). */
+  graphqlPost: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 /**
@@ -109,9 +108,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       next();
     });
   }
-  app.use(
-    "/graphql",
-    sqlLogPerRequest(),
+  const graphqlHandlers: express.RequestHandler[] = [
     observer.middleware,
     ...((options.testRequestDelayMs ?? 0) > 0 ? [delayRequests(options.testRequestDelayMs ?? 0)] : []),
     authenticateRequests(options.db, report),
@@ -121,9 +118,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     tokenLimit(limits.maxTokens),
     ...(options.responseCache ? [responseCacheMiddleware(options.responseCache)] : []),
     expressMiddleware(apollo, {
-      context: async ({ res }) => createRequestContext(options.db, { caller: callerOf(res), writer, batching: options.loaderBatching }),
+      context: async ({ res }) => createRequestContext(options.db, { caller: callerOf(res), writer, batching: options.loaderBatching, record: res.locals.record as RequestRecord | undefined }),
     }),
-  );
-  app.use(requestErrors(report));
-  return { app, apollo, ready: () => options.db.isInitialized, health, observer };
+  ];
+  app.use("/graphql", ...graphqlHandlers);
+  const onError = requestErrors(report);
+  app.use(onError);
+  const graphqlPost = graphqlPostHandler(graphqlHandlers, onError);
+  return { app, apollo, ready: () => options.db.isInitialized, health, observer, graphqlPost };
 }

@@ -5,6 +5,7 @@ import { ALL_SUBGRAPHS } from "../schema/subgraphs";
 import { createGateway } from "../gateway/create-gateway";
 import { DEFAULT_GATEWAY_CONFIG, type GatewayConfig } from "../config/gateway-config";
 import { buildLocalSubgraphs } from "../gateway/local-subgraphs";
+import { LocalFirstGateway } from "../gateway/local-first";
 import type { Executable } from "./app";
 
 /**
@@ -13,7 +14,19 @@ import type { Executable } from "./app";
  * - `subgraph`: one of our subgraphs alone, for a gateway or Apollo Router on another machine;
  * - `monolith`: every subgraph merged into one schema without a gateway (a benchmark contender).
  */
-export type ServeMode = { kind: "gateway"; config?: GatewayConfig } | { kind: "subgraph"; name: string } | { kind: "monolith" };
+export type ServeMode =
+  | {
+      kind: "gateway";
+      config?: GatewayConfig;
+      /**
+       * Operations that only our in-process subgraphs answer run in one pass on their merged
+       * schema, without a query plan (src/gateway/local-first.ts). Default true; always off when
+       * one of our subgraphs is remote, or when `onQueryPlan` wants to see the plans.
+       */
+      localExecution?: boolean;
+    }
+  | { kind: "subgraph"; name: string }
+  | { kind: "monolith" };
 
 export class UnknownSubgraphError extends Error {
   override name = "UnknownSubgraphError";
@@ -47,6 +60,13 @@ export async function buildExecutable(mode: ServeMode, options: BuildOptions = {
     remoteTimeoutMs: options.subgraphTimeoutMs,
     onQueryPlan: options.onQueryPlan,
   });
+  const ours = Object.keys(config.subgraphs).length === 0;
+  if ((mode.localExecution ?? true) && ours && !options.onQueryPlan) {
+    return {
+      executable: { gateway: new LocalFirstGateway(gateway, await buildMonolithSchema(ALL_SUBGRAPHS)) },
+      description: `gateway over ${subgraphs.map((s) => `${s.name} (${s.url})`).join(", ")}; operations on our subgraphs alone run in one pass`,
+    };
+  }
   return {
     executable: { gateway },
     description: `gateway over ${subgraphs.map((s) => `${s.name} (${s.url})`).join(", ")}`,

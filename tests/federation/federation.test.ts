@@ -1,7 +1,7 @@
 import type { QueryPlan, PlanNode } from "@apollo/query-planner";
 import { graphql } from "graphql";
 import { createRequestContext } from "../../src/context/request-context";
-import { runWithSqlLog, SqlStatementLog } from "../../src/db/sql-statement-log";
+import { SqlStatementLog } from "../../src/db/sql-statement-log";
 import { composeSupergraph, CompositionError } from "../../src/gateway/compose";
 import { parseGatewayConfig } from "../../src/config/gateway-config";
 import { buildLocalSubgraphs, type BuiltSubgraph } from "../../src/gateway/local-subgraphs";
@@ -48,14 +48,12 @@ describe("our three subgraphs", () => {
     const run = async (count: number) => {
       const log = new SqlStatementLog();
       const representations = sirens.slice(0, count).map((siren) => ({ __typename: "Epci", siren }));
-      const result = await runWithSqlLog(log, () =>
-        graphql({
-          schema: territories.schema,
-          source: "query($r: [_Any!]!) { _entities(representations: $r) { ... on Epci { siren name population } } }",
-          variableValues: { r: representations },
-          contextValue: createRequestContext(database.db),
-        }),
-      );
+      const result = await graphql({
+        schema: territories.schema,
+        source: "query($r: [_Any!]!) { _entities(representations: $r) { ... on Epci { siren name population } } }",
+        variableValues: { r: representations },
+        contextValue: createRequestContext(database.db, { sqlLog: log }),
+      });
       expect(result.errors).toBeUndefined();
       expect((result.data as any)._entities).toHaveLength(count);
       return log.dataStatementCount;

@@ -32,7 +32,8 @@ beforeAll(async () => {
   });
   server = await startServer({
     db: database.db,
-    mode: TEST_SCHEMA === "monolith" ? { kind: "monolith" } : { kind: "gateway" },
+    // The query plan, not one-pass execution (tests/federation/local-execution.test.ts): this file counts subgraph fetches.
+    mode: TEST_SCHEMA === "monolith" ? { kind: "monolith" } : { kind: "gateway", localExecution: false },
     port: 0,
     host: "127.0.0.1",
     logger,

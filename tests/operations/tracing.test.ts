@@ -19,7 +19,8 @@ beforeAll(async () => {
   tracing = startTracing({ exporter, exportEachSpan: true });
   server = await startServer({
     db: database.db,
-    mode: TEST_SCHEMA === "monolith" ? { kind: "monolith" } : { kind: "gateway" },
+    // The query plan, not one-pass execution (tests/federation/local-execution.test.ts): this file follows the plan's spans.
+    mode: TEST_SCHEMA === "monolith" ? { kind: "monolith" } : { kind: "gateway", localExecution: false },
     port: 0,
     host: "127.0.0.1",
   });

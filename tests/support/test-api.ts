@@ -6,7 +6,6 @@ import { DEFAULT_LIMITS } from "../../src/config/config";
 import { createRequestContext } from "../../src/context/request-context";
 import { BATCHED, type Batching } from "../../src/loaders/shared/batch";
 import type { Writer } from "../../src/db/writer";
-import { runWithSqlLog, SqlStatementLog } from "../../src/db/sql-statement-log";
 import { createApollo } from "../../src/server/apollo";
 import { buildExecutable } from "../../src/server/executable";
 
@@ -54,10 +53,9 @@ export async function createTestApi(
   return {
     unexpected,
     async execute(query, variables, options = {}) {
-      const log = new SqlStatementLog();
-      const response = await runWithSqlLog(log, () =>
-        server.executeOperation({ query, variables }, { contextValue: createRequestContext(db, { batching, ...options }) }),
-      );
+      const contextValue = createRequestContext(db, { batching, ...options });
+      const log = contextValue.sqlLog;
+      const response = await server.executeOperation({ query, variables }, { contextValue });
       if (response.body.kind !== "single") throw new Error("incremental delivery is not used here");
       return {
         data: response.body.singleResult.data as any,

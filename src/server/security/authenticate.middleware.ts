@@ -3,7 +3,7 @@ import type { DataSource } from "typeorm";
 import { authenticate } from "../../auth/api-key.service";
 import { ANONYMOUS, type Caller } from "../../auth/caller";
 import { sendHttpError } from "../../errors/http-answer";
-import { currentRequestRecord } from "../../observability/request-record";
+import type { RequestRecord } from "../../observability/request-record";
 
 /** The caller of the current request, set by `authenticateRequests`. */
 export function callerOf(res: Response): Caller {
@@ -20,7 +20,7 @@ export function authenticateRequests(db: DataSource, report: (error: unknown) =>
       (caller) => {
         res.locals.caller = caller;
         // The request's log line and metrics name the organization, never the key.
-        const record = currentRequestRecord();
+        const record = res.locals.record as RequestRecord | undefined;
         if (record && caller.kind === "key") record.callerOrganization = caller.organizationId;
         next();
       },

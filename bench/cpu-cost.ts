@@ -1,0 +1,101 @@
+import fs from "node:fs";
+import { parseArgs } from "node:util";
+import autocannon from "autocannon";
+import { PROJECT_ROOT } from "../src/config/project-root";
+import { CONTENDERS, headersOf } from "./contenders";
+import { prepareDatabases } from "./databases";
+import { postGraphQL, startServerProcess, waitUntilIdle } from "./processes";
+import { benchQueries } from "./queries";
+
+/**
+ * `npm run bench:cpu -- --only gateway-postgres,postgraphile --queries hero,point [--requests 3000 --rounds 2]`:
+ * CPU time (user + system) the server process spends per request, read from /proc around a
+ * fixed number of requests. On a machine shared with other work, requests per second mostly
+ * measure the neighbours; CPU per request measures the server. Contenders run in turn, `rounds`
+ * times (A B A B…), so that a drift in the machine shows as a spread between rounds.
+ */
+
+function cpuMicros(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+  // utime and stime, in clock ticks (100 a second on Linux).
+  return (Number(fields[11]) + Number(fields[12])) * 10_000;
+}
+
+function send(url: string, bodies: string[], amount: number, connections: number, headers: Record<string, string>): Promise<number> {
+  let next = 0;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url,
+        method: "POST",
+        headers: { "content-type": "application/json", accept: "application/json", ...headers },
+        connections,
+        amount,
+        timeout: 120,
+        requests: [{ setupRequest: (request) => ((request.body = bodies[next++ % bodies.length]), request) }],
+      },
+      (error: Error | null, result: autocannon.Result) => {
+        if (error) return reject(error);
+        const failed = result.errors + result.timeouts + result.non2xx;
+        if (failed > 0) return reject(new Error(`${failed} failed requests`));
+        resolve(result.requests.total);
+      },
+    );
+  });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      only: { type: "string", default: "gateway-postgres,postgraphile" },
+      queries: { type: "string", default: "hero,point" },
+      requests: { type: "string", default: "3000" },
+      rounds: { type: "string", default: "2" },
+      connections: { type: "string", default: "10" },
+    },
+  });
+  const ids = values.only.split(",");
+  const contenders = ids.map((id) => {
+    const contender = CONTENDERS.find((c) => c.id === id);
+    if (!contender) throw new Error(`unknown contender ${id}`);
+    return contender;
+  });
+  const dbs = await prepareDatabases((line) => process.stdout.write(`${line}\n`));
+  const queries = benchQueries({ sirens: dbs.sirens }).filter((q) => values.queries.split(",").includes(q.id));
+  const requests = Number(values.requests);
+  const results = new Map<string, number[]>();
+  for (let round = 0; round < Number(values.rounds); round++) {
+    for (const contender of contenders) {
+      const { command, args, env } = contender.command(dbs);
+      const server = await startServerProcess(command, args, env, PROJECT_ROOT);
+      try {
+        for (const query of queries) {
+          const bodies = Array.from({ length: Math.max(query.checks, 1000) }, (_, i) => JSON.stringify(query.body(contender.dialect, i)));
+          const headers = headersOf(contender, dbs);
+          await postGraphQL(server.url, query.body(contender.dialect, 0), headers);
+          await send(server.url, bodies, Math.ceil(requests / 3), Number(values.connections), headers); // warm-up: JIT, pools, caches
+          await waitUntilIdle(server.child.pid!);
+          const before = cpuMicros(server.child.pid!);
+          const sent = await send(server.url, bodies, requests, Number(values.connections), headers);
+          await waitUntilIdle(server.child.pid!);
+          const perRequest = (cpuMicros(server.child.pid!) - before) / sent;
+          const key = `${query.id}\t${contender.id}`;
+          results.set(key, [...(results.get(key) ?? []), perRequest]);
+          process.stdout.write(`round ${round + 1}  ${query.id.padEnd(6)} ${contender.label.padEnd(40)} ${perRequest.toFixed(0).padStart(6)} µs CPU / request\n`);
+        }
+      } finally {
+        await server.stop();
+      }
+    }
+  }
+  process.stdout.write("\n| query | contender | µs CPU / request (each round) |\n|---|---|---|\n");
+  for (const [key, figures] of results) {
+    const [query, contender] = key.split("\t");
+    process.stdout.write(`| ${query} | ${contender} | ${figures.map((f) => f.toFixed(0)).join(" / ")} |\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`cpu-cost failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,87 @@
+import type { GatewayExecutor, GatewayInterface, GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
+import { BREAK, type DocumentNode, type ExecutionResult, type GraphQLSchema, Kind, validate, visit } from "graphql";
+import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
+import { LRUCache } from "lru-cache";
+
+/**
+ * Distinct operations kept compiled. Real clients send a few dozen texts; the bound keeps
+ * hostile traffic (thousands of distinct queries, each compiled to JavaScript) from filling the
+ * heap, as in MaskedLocalGraphQLDataSource.
+ */
+const MAX_OPERATIONS = 500;
+
+/** What an operation runs on, decided once per operation text and name. */
+type Route = { local: CompiledQuery } | { local: null };
+
+/** Introspection is the supergraph's: its API schema, not the merged local one, answers it. */
+function introspects(document: DocumentNode): boolean {
+  let found = false;
+  visit(document, {
+    Field(node) {
+      if (node.name.value === "__schema" || node.name.value === "__type") {
+        found = true;
+        return BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+/**
+ * The federation gateway with a shortcut: an operation that only our in-process subgraphs can
+ * answer runs in one pass on their merged schema (src/schema/monolith.ts: the same resolvers,
+ * loaders and reference resolvers), compiled once by graphql-jit, instead of being planned,
+ * split into subgraph fetches, executed per subgraph and shaped again. The monolith suite
+ * proves both give the same answers. An operation that the merged schema cannot validate (a
+ * partner's field) or that introspects keeps the query plan. Apollo Server still parses,
+ * validates (against the supergraph), checks the limits and formats errors for both.
+ */
+export class LocalFirstGateway implements GatewayInterface {
+  private readonly routes = new LRUCache<string, Route>({ max: MAX_OPERATIONS });
+
+  constructor(
+    private readonly gateway: GatewayInterface,
+    private readonly local: GraphQLSchema,
+  ) {}
+
+  onSchemaLoadOrUpdate(callback: Parameters<GatewayInterface["onSchemaLoadOrUpdate"]>[0]) {
+    return this.gateway.onSchemaLoadOrUpdate(callback);
+  }
+
+  stop(): Promise<void> {
+    return this.gateway.stop();
+  }
+
+  async load(options: Parameters<GatewayInterface["load"]>[0]) {
+    const loaded = await this.gateway.load(options);
+    const planned = loaded.executor;
+    if (!planned) return loaded;
+    const executor: GatewayExecutor = (request) => {
+      const compiled = this.route(request).local;
+      if (!compiled) return planned(request);
+      return Promise.resolve(compiled.query(undefined, request.context, request.request.variables ?? {}) as ExecutionResult | Promise<ExecutionResult>);
+    };
+    return { ...loaded, executor };
+  }
+
+  /** Whether an operation runs locally: true only if every field is ours (it validates against the merged schema). */
+  private route(request: GatewayGraphQLRequestContext): Route {
+    const key = `${request.operationName ?? ""}\n${request.queryHash}`;
+    let route = this.routes.get(key);
+    if (route) return route;
+    route = { local: null };
+    if (!introspects(request.document) && validate(this.local, request.document).length === 0) {
+      // One operation per document: the rest of a multi-operation document is not compiled.
+      const operation = request.operation;
+      const document: DocumentNode = {
+        kind: Kind.DOCUMENT,
+        definitions: request.document.definitions.filter((d) => d.kind !== Kind.OPERATION_DEFINITION || d === operation),
+      };
+      const compiled = compileQuery(this.local, document, request.operationName ?? undefined);
+      if (isCompiledQuery(compiled)) route = { local: compiled };
+    }
+    this.routes.set(key, route);
+    return route;
+  }
+}
