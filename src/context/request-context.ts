@@ -4,7 +4,7 @@ import { createLoaders, type Loaders } from "../loaders";
 import { BATCHED, type Batching } from "../loaders/shared/batch";
 import { SqlStatementLog, tagWithSqlLog, withSqlLog } from "../db/sql-statement-log";
 import { poolWriter, type Writer } from "../db/writer";
-import type { RequestRecord } from "../observability/request-record";
+import type { RequestRecord } from "./request-record";
 
 /**
  * What every resolver and service receives for one request. Built by `createRequestContext`

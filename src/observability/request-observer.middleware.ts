@@ -3,7 +3,7 @@ import type { RequestHandler } from "express";
 import { ErrorCode } from "../errors/errors";
 import type { Logger } from "./logger";
 import type { Metrics, RequestOutcome } from "./metrics";
-import { RequestRecord } from "./request-record";
+import { RequestRecord } from "../context/request-record";
 
 /** Codes that mean the server (or a subgraph, or the database) failed, not the caller. */
 const SERVER_ERROR_CODES = new Set<string>([ErrorCode.INTERNAL_SERVER_ERROR, ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.DOWNSTREAM_SERVICE_ERROR]);

@@ -14,7 +14,7 @@ import { type Logger, silentLogger } from "../observability/logger";
 import type { Metrics } from "../observability/metrics";
 import { observabilityPlugin } from "../observability/observability.plugin";
 import { observeRequests, type RequestObserver } from "../observability/request-observer.middleware";
-import type { RequestRecord } from "../observability/request-record";
+import type { RequestRecord } from "../context/request-record";
 import { createApollo, type Executable } from "./apollo";
 import { EXAMPLE_QUERIES } from "./examples";
 import { graphiqlAssets, graphiqlPage } from "./graphiql";

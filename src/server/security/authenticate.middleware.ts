@@ -3,7 +3,7 @@ import type { DataSource } from "typeorm";
 import { authenticate } from "../../auth/api-key.service";
 import { ANONYMOUS, type Caller } from "../../auth/caller";
 import { sendHttpError } from "../../errors/http-answer";
-import type { RequestRecord } from "../../observability/request-record";
+import type { RequestRecord } from "../../context/request-record";
 
 /** The caller of the current request, set by `authenticateRequests`. */
 export function callerOf(res: Response): Caller {
