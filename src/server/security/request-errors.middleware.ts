@@ -1,5 +1,5 @@
 import type { ErrorRequestHandler } from "express";
-import { BadRequestError, PayloadTooLargeError } from "../../errors/errors";
+import { AppError, BadRequestError, PayloadTooLargeError } from "../../errors/errors";
 import { sendHttpError } from "../../errors/http-answer";
 
 /**
@@ -15,6 +15,8 @@ export function requestErrors(report: (error: unknown) => void): ErrorRequestHan
 
 /** body-parser's errors as ours; anything else is left as it is (unexpected: reported and masked). */
 function typedError(error: { type?: string; status?: number; limit?: number }): unknown {
+  // Our own refusal thrown from body-parser's `verify` (refuseDeepJson) comes back wrapped with a 403 status: keep it.
+  if (error instanceof AppError) return error;
   if (error.type === "entity.too.large") return new PayloadTooLargeError(error.limit ?? 0);
   if (error.type === "entity.parse.failed" || error.type === "encoding.unsupported" || error.type === "charset.unsupported") {
     return new BadRequestError("The request body is not valid JSON");
