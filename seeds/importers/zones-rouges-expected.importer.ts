@@ -1,5 +1,5 @@
 import type { DataSource } from "typeorm";
-import { ZONES_ROUGES_LIST_DATE } from "../../src/entities/zone-rouge.entity";
+import { ZONES_ROUGES_LIST_DATE } from "../../src/entities/care-offer/zone-rouge.entity";
 import { MEASURE_COLUMNS } from "../barometer.seed";
 import { INDICATOR_DEFINITIONS } from "../data/published-figures";
 import { territoryKey } from "../lib/codes";
