@@ -62,6 +62,11 @@ describe("the dataset catalogue", () => {
     expect(data.datasets.find((d: any) => d.id === "zones-rouges").completeness).toMatchObject({ known: 69, confirmed: 61, expected: 151, complete: false });
   });
 
+  it("answers one dataset by its id, e.g. to show a figure's coverage next to it; an unknown id is null", async () => {
+    const { data } = await ctx.api.execute(`{ pdsa: dataset(id: "pdsa") { rows territories { known expected } } none: dataset(id: "nothing") { id } }`);
+    expect(data).toEqual({ pdsa: { rows: 7, territories: { known: 3, expected: 101 } }, none: null });
+  });
+
   it("is updated by an import: file, rows and load date; a re-import that changes nothing keeps the date", async () => {
     const counts = file("counts.csv", "date,sas_operational,source_url,source_title\n2021-06-18,8,https://example.org/jim,JIM\n2024-10-01,89,https://example.org/lqdm,LQdM\n");
     const summary = await IMPORTERS["sas-counts"].run(ctx.database.db, counts, {});
