@@ -89,7 +89,9 @@ export const FIGURE_SOURCES = {
     producer: "CNOM (Conseil national de l'Ordre des médecins)",
     title: "Enquête sur l'état de la permanence des soins ambulatoires (PDSA)",
     vintage: "2024",
-    note: "Share of GPs taking part in the PDSA (out-of-hours care rota). The 2022 figures come from the 2022 survey, the 2012 one from the 2012 survey.",
+    note:
+      "Share of GPs taking part in the PDSA (out-of-hours care rota), as the 2024 survey reports it, with its comparison with 2012. " +
+      "The 2022 and 2023 figures come from their own surveys, loaded with the pages that report them (npm run import -- pdsa).",
     url: "https://www.conseil-national.medecin.fr",
     licence: "Figures quoted from the publication",
   },
@@ -98,8 +100,18 @@ export const FIGURE_SOURCES = {
     producer: "Ministère de la Santé / CNOM (councils' survey)",
     title: "Service d'accès aux soins (SAS): deployment and appreciation, 2021–2025",
     vintage: "2025",
-    note: "Deployment milestones from the ministry; appreciation from the Ordre's departmental councils.",
+    note:
+      "Deployment milestones from the ministry; appreciation from the Ordre's departmental councils. The dated national counts " +
+      "of 2021–2024 are loaded from sas-national-counts.csv, each with the page that gives it (npm run import -- sas-counts).",
     licence: "Figures quoted from the publications",
+  },
+  egoraSolidarity2026: {
+    id: "egora-solidarite-territoriale-2026-02",
+    producer: "egora (press), reporting the ministry's counts of the missions de solidarité territoriale",
+    title: "Solidarité territoriale des médecins : seulement 6500 consultations depuis octobre (egora, 17 Feb 2026)",
+    vintage: "2026-02",
+    note: "Counts by mid-February 2026: about 300 doctors and 6,500 consultations since the missions started.",
+    licence: "Figures quoted from a press article",
   },
 } satisfies Record<string, SourceRecord>;
 
@@ -185,18 +197,14 @@ export const PUBLISHED_FIGURES: PublishedFigure[] = [
   { indicator: "zones-rouges-population", territory: "region:76", date: "2025", value: 323000, source: "arsOccitanie" },
   { indicator: "solidarity-volunteer-doctors", territory: "FR", date: "2025-11", value: 200, source: "pacte", note: "About 200." },
   { indicator: "solidarity-consultations", territory: "FR", date: "2025-11", value: 1000, source: "pacte", note: "About 1,000." },
+  { indicator: "solidarity-volunteer-doctors", territory: "FR", date: "2026-02", value: 300, source: "egoraSolidarity2026", note: "About 300, by mid-February 2026." },
+  { indicator: "solidarity-consultations", territory: "FR", date: "2026-02", value: 6500, source: "egoraSolidarity2026", note: "About 6,500 since October 2025, by mid-February 2026." },
   { indicator: "solidarity-daily-pay", territory: "FR", date: "2025-09", value: 200, source: "pacte" },
   { indicator: "solidarity-max-days-per-month", territory: "FR", date: "2025-09", value: 2, source: "pacte" },
   { indicator: "pdsa-participation", territory: "FR", date: "2024", value: 39, source: "cnomPdsa" },
-  { indicator: "pdsa-participation", territory: "FR", date: "2022", value: 38.48, source: "cnomPdsa", note: "24,504 of 63,681 GPs (rounded to 38 % in the 2024 report)." },
   { indicator: "pdsa-participation", territory: "FR", date: "2012", value: 73, source: "cnomPdsa" },
-  { indicator: "pdsa-participating-gps", territory: "FR", date: "2022", value: 24504, source: "cnomPdsa" },
-  { indicator: "pdsa-eligible-gps", territory: "FR", date: "2022", value: 63681, source: "cnomPdsa" },
   { indicator: "pdsa-participation", territory: "department:75", date: "2024", value: 9, source: "cnomPdsa", note: "Lowest (Paris)." },
   { indicator: "pdsa-participation", territory: "department:88", date: "2024", value: 84, source: "cnomPdsa", note: "Highest (Vosges)." },
-  { indicator: "pdsa-participation", territory: "department:75", date: "2022", value: 7, source: "cnomPdsa" },
-  { indicator: "pdsa-participation", territory: "department:88", date: "2022", value: 81, source: "cnomPdsa" },
-  { indicator: "pdsa-participation", territory: "department:08", date: "2022", value: 81, source: "cnomPdsa" },
   { indicator: "sas-count", territory: "FR", date: "2025", value: 92, source: "sas" },
   { indicator: "sas-departments-covered", territory: "FR", date: "2025", value: 93, source: "sas" },
   { indicator: "sas-appointments-booked", territory: "FR", date: "2025", value: 85280, source: "sas" },
@@ -204,7 +212,4 @@ export const PUBLISHED_FIGURES: PublishedFigure[] = [
   { indicator: "sas-councils-not-working", territory: "FR", date: "2025", value: 29, source: "sas" },
   { indicator: "sas-count", territory: "FR", date: "n.d.", value: 22, source: "sas", note: "Pilot sites, in 13 régions, before the national roll-out (the brief gives no date)." },
   { indicator: "sas-count", territory: "FR", date: "2023-02", value: 30, source: "sas" },
-  { indicator: "sas-count", territory: "FR", date: "2024-06", value: 74, source: "sas" },
-  { indicator: "sas-population-covered", territory: "FR", date: "2024-06", value: 87, source: "sas" },
-  { indicator: "sas-count", territory: "FR", date: "2024-10-01", value: 89, source: "sas", note: "Operational on 1 October 2024." },
 ];

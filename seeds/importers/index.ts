@@ -1,11 +1,15 @@
 import type { DataSource } from "typeorm";
+import { fileNames, recordDataset } from "../catalogue";
 import { ETALAB, SOURCES, sourceFor, type SourceOverrides } from "../sources";
 import type { ImportSummary } from "./import-result";
 import { importPdsa } from "./pdsa.importer";
 import { importCnamLiberaux, importCnomDensities, importDreesProfessionals } from "./professionals.importer";
 import { importRppsExtraction } from "./rpps-extraction.importer";
+import { importSasCounts } from "./sas-counts.importer";
+import { importSasDepartements } from "./sas-departements.importer";
 import { importSasPlatforms } from "./sas-platforms.importer";
 import { importZonesRouges } from "./zones-rouges.importer";
+import { importZonesRougesExpected } from "./zones-rouges-expected.importer";
 
 export interface ImportOptions extends SourceOverrides {
   replace?: boolean;
@@ -29,15 +33,17 @@ function requireVintage(options: ImportOptions, dataset: string): string {
 
 const ENCODINGS = new Set(["utf8", "utf-8", "latin1"]);
 
-/** Every dataset `npm run import` accepts; seeds/README.md documents each file format. */
-export const IMPORTERS: Record<string, Importer> = {
+/** Every dataset `npm run import` accepts; seeds/README.md documents each file format. Each import updates the catalogue. */
+export const IMPORTERS: Record<string, Importer> = catalogued({
   "zones-rouges": {
     describe: "EPCI designated as zones rouges: CSV with a `siren` column (see seeds/README.md). --replace drops zones not in the file.",
     run: (db, file, o) => importZonesRouges(db, file, { replace: o.replace, onProgress: o.onProgress }),
   },
   pdsa: {
-    describe: "PDSA participation per département: CSV department,year,participation_percent[,participating_gps,eligible_gps]. Needs --vintage.",
-    run: (db, file, o) => importPdsa(db, file, { ...o, vintage: requireVintage(o, "pdsa") }),
+    describe:
+      "PDSA participation per département: CSV department,year,participation_percent[,participating_gps,eligible_gps,source_url,source_title] " +
+      "(or the press format code_departement,annee_situation_31_decembre,taux_participation_pdsa_pct,…). Needs --vintage unless every line has a source_url.",
+    run: (db, file, o) => importPdsa(db, file, o),
   },
   "sas-platforms": {
     describe: "SAS platforms: CSV id,name,departments (codes separated by ;)[,appointments_booked]. Replaces the list. Needs --vintage.",
@@ -93,4 +99,39 @@ export const IMPORTERS: Record<string, Importer> = {
       return importRppsExtraction(db, file, { ...o, encoding: o.encoding === "latin1" ? "latin1" : "utf8" });
     },
   },
-};
+  "zones-rouges-expected": {
+    describe: "How many zones rouges each région has: CSV region_code,expected (empty = unknown),source_url[,region,source_title,note]. Replaces the previous counts.",
+    run: (db, file, o) => importZonesRougesExpected(db, file, { vintage: o.vintage, onProgress: o.onProgress }),
+  },
+  "sas-departements": {
+    describe: "What pages state about each département's SAS (format of sas-departements-2021-2025.csv): statements with their sources, and the SAS they name.",
+    run: (db, file, o) => importSasDepartements(db, file, { onProgress: o.onProgress }),
+  },
+  "sas-counts": {
+    describe: "Dated national counts of operational SAS: CSV date,sas_operational,source_url[,population_covered_pct,source_title,note].",
+    run: (db, file, o) => importSasCounts(db, file, { onProgress: o.onProgress }),
+  },
+});
+
+/** Each importer, recording its load in the dataset catalogue once it has committed. */
+function catalogued(importers: Record<string, Importer>): Record<string, Importer> {
+  return Object.fromEntries(
+    Object.entries(importers).map(([kind, importer]) => [
+      kind,
+      {
+        describe: importer.describe,
+        run: async (db, file, o) => {
+          const summary = await importer.run(db, file, o);
+          await recordDataset(db, kind, {
+            file: o.density ? fileNames(file, o.density) : fileNames(file),
+            rows: summary.rows,
+            vintage: o.vintage,
+            changes: summary,
+            overrides: { producer: o.producer, title: o.title, url: o.url, licence: o.licence },
+          });
+          return summary;
+        },
+      } satisfies Importer,
+    ]),
+  );
+}

@@ -2,6 +2,7 @@ import type { DataSource } from "typeorm";
 import { BATCHED, type Batching } from "./shared/batch";
 import { createAplLoaders } from "./care-offer/apl.loader";
 import { createCommuneLoaders } from "./territories/commune.loader";
+import { createCoverageLoaders } from "./care-offer/coverage.loader";
 import { createDepartmentLoaders } from "./territories/department.loader";
 import { createEpciLoaders } from "./territories/epci.loader";
 import { createInitiativeLoaders } from "./initiatives/initiative.loader";
@@ -32,6 +33,7 @@ export function createLoaders(db: DataSource, batching: Batching = BATCHED) {
     // The zones' EPCI rows fill the EPCI cache (a no-op without cache, in the naive variant).
     zoneRouge: () => createZoneRougeLoaders(db, batching, (e) => loaders.epci.bySiren.prime(e.siren, e)),
     sas: () => createSasLoaders(db, batching),
+    coverage: () => createCoverageLoaders(db, batching),
     initiative: () => createInitiativeLoaders(db, batching),
     organization: () => createOrganizationLoaders(db, batching),
     volunteer: () => createVolunteerLoaders(db, batching),

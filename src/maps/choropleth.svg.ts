@@ -11,7 +11,7 @@ const PALETTES = {
   Blues: { 1: ["#6baed6"], 2: ["#9ecae1", "#3182bd"], 3: ["#deebf7", "#9ecae1", "#3182bd"], 4: ["#eff3ff", "#bdd7e7", "#6baed6", "#2171b5"], 5: ["#eff3ff", "#bdd7e7", "#6baed6", "#3182bd", "#08519c"] },
 } as const;
 
-/** Fill of départements without a figure: a grey that no palette uses. */
+/** Fill of départements without a figure ("no data" in the legend): a grey that no palette uses, so a gap never reads as a value. */
 export const NO_FIGURE_FILL = "#d4d4d4";
 const MAX_CLASSES = 5;
 const WIDTH = 940;
@@ -83,7 +83,7 @@ export function renderChoropleth(data: MapData): string {
   const paths = shapes.map((shape) => {
     const value = data.values.get(shape.code);
     const name = data.names.get(shape.code) ?? shape.code;
-    const label = `${name} (${shape.code}): ${value === undefined ? "no figure" : `${formatValue(value)} ${data.unit}`}`;
+    const label = `${name} (${shape.code}): ${data.labels?.get(shape.code) ?? (value === undefined ? "no data" : `${formatValue(value)} ${data.unit}`)}`;
     const valueAttribute = value === undefined ? "" : ` data-value="${value}"`;
     return `<path class="department" id="d-${shape.code}" data-code="${shape.code}"${valueAttribute} fill="${fillOf(value, classes)}" transform="${shape.transform}" d="${shape.path}"><title>${escapeXml(label)}</title></path>`;
   });
@@ -98,7 +98,7 @@ export function renderChoropleth(data: MapData): string {
   const legendTop = LAYOUT.metropole.y + 24;
   const legendRows = [
     ...classes.map((c) => ({ fill: c.fill, text: c.min === c.max ? formatValue(c.min) : `${formatValue(c.min)} – ${formatValue(c.max)}`, count: c.count })),
-    ...(withoutFigure > 0 ? [{ fill: NO_FIGURE_FILL, text: "no figure", count: withoutFigure }] : []),
+    ...(withoutFigure > 0 ? [{ fill: NO_FIGURE_FILL, text: "no data", count: withoutFigure }] : []),
   ];
   const legend = [
     `<g id="legend" data-classes="${classes.length}">`,

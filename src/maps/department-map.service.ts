@@ -5,6 +5,7 @@ import { BadUserInputError } from "../errors/errors";
 import { pickVintage, professionalSourceId } from "../services/shared/professional-source.service";
 import { GP_SPECIALTY, ProfessionalSource } from "../entities/shared/professional-source";
 import { toSearchText } from "../db/search-text";
+import { zonesRougesCoverage } from "../services/care-offer/coverage.service";
 import { sourceOf } from "../services/shared/source.service";
 import { MAP_MEASURES, type MapRequest } from "../entities/care-offer/map-measure";
 
@@ -25,6 +26,8 @@ export interface MapData {
   notes: string[];
   /** Which end of the scale is the bad one: it gets the darker red ("none": a neutral blue scale). */
   worse: "low" | "high" | "none";
+  /** Département code → tooltip text replacing "value unit", when a map says more than its value. */
+  labels?: Map<string, string>;
 }
 
 interface Row {
@@ -130,13 +133,21 @@ async function zoneRougeShareMap(ctx: RequestContext, request: MapRequest, base:
      JOIN epci_commune ec ON ec.commune_code = c.code JOIN zone_rouge z ON z.epci_siren = ec.epci_siren${filter}
      GROUP BY c.department_code`,
   );
-  const departments = await sql<Row>(ctx.db, "SELECT code, population FROM department");
+  const departments = await sql<Row>(ctx.db, "SELECT code, region_code, population FROM department");
   const [{ n, dated }] = await sql<Row>(ctx.db, `SELECT COUNT(*) AS n, MAX(z.designated_on) AS dated FROM zone_rouge z${filter}`);
   const zonePopulation = new Map(inZones.map((r) => [String(r.code), Number(r.population)]));
+  const complete = await completeRegions(ctx);
   const values = new Map<string, number>();
+  let unknown = 0;
   for (const d of departments) {
     const population = Number(d.population);
-    if (population > 0) values.set(String(d.code), (100 * (zonePopulation.get(String(d.code)) ?? 0)) / population);
+    const inZone = zonePopulation.get(String(d.code));
+    // 0 % only where the région's list is complete: elsewhere a département without a known zone may hold one not yet loaded.
+    if (inZone === undefined && !complete.has(String(d.region_code))) {
+      unknown++;
+      continue;
+    }
+    if (population > 0) values.set(String(d.code), (100 * (inZone ?? 0)) / population);
   }
   const designations = Number(n);
   return {
@@ -164,8 +175,61 @@ async function zoneRougeShareMap(ctx: RequestContext, request: MapRequest, base:
     notes: [
       "Computed by territoire-santé: population of the communes whose EPCI is a zone rouge, over the population of the département.",
       ...(designations < 151
-        ? [`Partial list: ${designations} of the 151 EPCI are loaded, so a département at 0 % may still hold zones rouges not yet loaded.`]
+        ? [
+            `Partial list: ${designations} of the 151 EPCI are loaded. A département with no zone loaded is drawn as "no data" (${unknown} ` +
+              "départements) unless its région's list is complete; a value is a lower bound where the région's list is incomplete.",
+          ]
         : []),
+    ],
+  };
+}
+
+/** Régions whose zones rouges are all known (confirmed), against the count their sources give. */
+async function completeRegions(ctx: RequestContext): Promise<Set<string>> {
+  const regions = await sql<{ code: string }>(ctx.db, "SELECT code FROM region");
+  const coverages = await Promise.all(regions.map((r) => zonesRougesCoverage(ctx, r.code)));
+  return new Set(regions.filter((_, i) => coverages[i].complete === true).map((r) => r.code));
+}
+
+/**
+ * Zones rouges known against expected, per région: each département takes its région's share of
+ * the expected zones that are known (confirmed). A région whose expected count no source gives
+ * is "no data", never 0.
+ */
+async function zonesRougesKnownMap(ctx: RequestContext, base: Omit<MapData, "title" | "unit" | "vintage" | "values" | "sources" | "notes">): Promise<MapData> {
+  const regions = await sql<{ code: string; name: string }>(ctx.db, "SELECT code, name FROM region ORDER BY code");
+  const departments = await sql<{ code: string; region_code: string }>(ctx.db, "SELECT code, region_code FROM department");
+  const coverages = await Promise.all(regions.map((r) => zonesRougesCoverage(ctx, r.code)));
+  const byRegion = new Map(regions.map((r, i) => [r.code, { name: r.name, coverage: coverages[i] }]));
+  const values = new Map<string, number>();
+  const labels = new Map<string, string>();
+  for (const d of departments) {
+    const region = byRegion.get(d.region_code);
+    if (!region) continue;
+    const { known, confirmed, expected } = region.coverage;
+    const held = confirmed ?? known;
+    const unconfirmed = known - held > 0 ? `, ${known - held} unconfirmed` : "";
+    if (expected === null) {
+      labels.set(d.code, `${region.name}: ${held} known${unconfirmed}, expected unknown (no data)`);
+      continue;
+    }
+    values.set(d.code, expected === 0 ? 100 : Math.min(100, (100 * held) / expected));
+    labels.set(d.code, `${region.name}: ${held} known${unconfirmed} of ${expected} expected`);
+  }
+  const sourceIds = [...new Set(coverages.map((c) => c.expectedSourceId).filter((id): id is string => id !== null))];
+  const sources = await Promise.all(sourceIds.map((id) => sourceOf(ctx, id)));
+  const unknown = regions.filter((_, i) => coverages[i].expected === null).map((r) => r.name);
+  return {
+    ...base,
+    title: "Zones rouges known against expected, by région",
+    unit: "% of the région's zones rouges known",
+    vintage: "2025-06-27",
+    values,
+    labels,
+    sources,
+    notes: [
+      "Each département is drawn with its région's share: confirmed zones known over the count ARS or press pages give for the région.",
+      ...(unknown.length > 0 ? [`No source gives the count for ${unknown.join(", ")}: drawn as "no data".`] : []),
     ],
   };
 }
@@ -180,6 +244,8 @@ export async function departmentMapData(ctx: RequestContext, request: MapRequest
       return professionalMap(ctx, request, base);
     case "zoneRougeShare":
       return zoneRougeShareMap(ctx, request, base);
+    case "zonesRougesKnown":
+      return zonesRougesKnownMap(ctx, base);
     case "indicator":
       return indicatorMap(ctx, request, definition.indicator, base);
   }

@@ -6,9 +6,12 @@ import { VINTAGE } from "../validation/vintage";
 /** The query string of a map request, checked: every problem is reported with the parameter it concerns. */
 export const mapQuerySchema = z
   .object({
-    measure: z.enum(MAP_MEASURE_NAMES as [MapMeasureName, ...MapMeasureName[]], {
-      error: `measure must be one of ${MAP_MEASURE_NAMES.join(", ")}`,
-    }),
+    // Without a measure, the map most asked for: GP density.
+    measure: z
+      .enum(MAP_MEASURE_NAMES as [MapMeasureName, ...MapMeasureName[]], {
+        error: `measure must be one of ${MAP_MEASURE_NAMES.join(", ")}`,
+      })
+      .default("gpDensity"),
     source: z.enum(ProfessionalSource, { error: `source must be one of ${Object.values(ProfessionalSource).join(", ")}` }).optional(),
     vintage: z
       .string()

@@ -162,6 +162,57 @@ query SourcesOfAFigure {
 `,
   },
   {
+    title: "The datasets held, and how complete each is",
+    description: "The catalogue: every dataset with its producer, vintage, licence, rows, load date, refresh command, territories covered and completeness.",
+    query: `# Every dataset this server holds: who produced it,
+# the date its data describe (vintage), its licence,
+# the file loaded, how many rows, when, and the
+# command that refreshes it.
+# territories: how many départements (or régions) it
+# covers, and which are missing (e.g. Mayotte).
+# completeness: for partial lists (zones rouges, SAS),
+# how many are known against how many exist; expected
+# is null when no source gives the count.
+query DatasetCatalogue {
+  datasets {
+    id
+    title
+    producer
+    vintage
+    licence
+    rows
+    loadedAt
+    importCommand
+    territories { unit known expected missing }
+    completeness { known confirmed expected complete }
+  }
+}
+`,
+  },
+  {
+    title: "How complete the zones rouges list is, by région",
+    description: "Zones rouges known (confirmed or not) against the number the sources give, nationally and per région; null where no source gives it.",
+    query: `# The zones rouges we know are a partial list: each
+# answer says how complete it is. expected is the
+# count the ministry, an ARS or the press gives
+# (expectedSource); null means no source gives it,
+# which is not the same as 0.
+query ZonesRougesCoverage {
+  zonesRougesCoverage {
+    known
+    confirmed
+    expected
+    complete
+    expectedSource { producer title url }
+  }
+  regions {
+    name
+    zonesRougesCoverage { known confirmed expected complete }
+  }
+}
+`,
+  },
+  {
     title: "Search a territory",
     description: "Find a région, département, EPCI or commune by name, accents and case ignored.",
     query: `# Search régions, départements, EPCI and communes

@@ -80,6 +80,8 @@ describe("GraphiQL in a browser", () => {
       "Zones rouges of a région, with their initiatives",
       "A commune's EPCI and its initiatives",
       "Where a figure comes from",
+      "The datasets held, and how complete each is",
+      "How complete the zones rouges list is, by région",
       "Search a territory",
     ]);
     await panel.getByText("Where a figure comes from").click();

@@ -103,7 +103,7 @@ describe("the published figures of 2025 reports, each with its source", () => {
       vosges: indicators(territory: "department:88") { id value date }
     }`);
     expect(data.occitanie.find((i: any) => i.id.startsWith("zones-rouges-count@")).value).toBe(28);
-    expect(data.vosges.filter((i: any) => i.id.startsWith("pdsa-participation@")).map((i: any) => [i.date, i.value])).toEqual([["2022", 81], ["2024", 84]]);
+    expect(data.vosges.filter((i: any) => i.id.startsWith("pdsa-participation@")).map((i: any) => [i.date, i.value])).toEqual([["2022", 81], ["2023", 82], ["2024", 84]]);
   });
 
   it("refuses a territory it cannot read", async () => {

@@ -52,9 +52,9 @@ describe("GET /maps/departements.svg: a choropleth of the départements", () => 
     expect(svg).toContain("figures of 2025-01-01");
     expect(svg).toMatch(/Source: CNOM \(Conseil national de l&#39;Ordre des médecins\)/);
     expect(svg).toContain("Not open: CNOM publication");
-    // CNOM does not cover Mayotte: it is drawn, in the "no figure" grey, and the legend says so.
+    // CNOM does not cover Mayotte: it is drawn, in the "no data" grey, and the legend says so.
     expect(departmentsOf(svg).get("976")).toEqual({ code: "976", value: null, fill: NO_FIGURE_FILL });
-    expect(svg).toContain("no figure (1)");
+    expect(svg).toContain("no data (1)");
   });
 
   it("draws the same value as the API gives, and a Measure's mapUrl points to that map", async () => {
@@ -96,10 +96,42 @@ describe("GET /maps/departements.svg: a choropleth of the départements", () => 
     const { svg } = await getMap("/maps/departements.svg?measure=zoneRougePopulationShare");
     const drawn = departmentsOf(svg);
     expect(drawn.get("46")?.value).toBeCloseTo(expected, 9);
+    // Île-de-France's list is complete (0 of 0): Paris is a true 0 %. Grand Est's is not (0 of 10): the Vosges are "no data".
     expect(drawn.get("75")?.value).toBe(0);
-    expect(svg).toMatch(/Partial list: 60 of the 151 EPCI are loaded/);
+    expect(drawn.get("88")).toEqual({ code: "88", value: null, fill: NO_FIGURE_FILL });
+    expect(svg).toMatch(/Partial list: 61 of the 151 EPCI are loaded/);
     const withUnconfirmed = departmentsOf((await getMap("/maps/departements.svg?measure=zoneRougePopulationShare&includeUnconfirmed=true")).svg);
-    expect(withUnconfirmed.get("15")!.value!).toBeGreaterThan(drawn.get("15")!.value!); // Cantal: two unconfirmed zones
+    // Cantal: no confirmed zone and an incomplete Auvergne-Rhône-Alpes list, so no data; its two unconfirmed zones give it a share.
+    expect(drawn.get("15")!.value).toBeNull();
+    expect(withUnconfirmed.get("15")!.value!).toBeGreaterThan(0);
+  });
+
+  it("never draws a département without a value in a value colour: every such one is \"no data\", and the legend counts them", async () => {
+    for (const measure of ["gpDensity&source=CNOM", "sasCoverage", "pdsaParticipation", "zoneRougePopulationShare", "zonesRougesKnown"]) {
+      const { svg } = await getMap(`/maps/departements.svg?measure=${measure}`);
+      const drawn = [...departmentsOf(svg).values()];
+      const gaps = drawn.filter((d) => d.value === null);
+      for (const d of drawn) expect({ measure, code: d.code, grey: d.fill === NO_FIGURE_FILL }).toEqual({ measure, code: d.code, grey: d.value === null });
+      if (gaps.length > 0) expect(svg).toContain(`no data (${gaps.length})`);
+    }
+  });
+
+  it("draws the GP density map when no measure is given (instead of answering 400)", async () => {
+    const bare = await getMap("/maps/departements.svg");
+    expect(bare.status).toBe(200);
+    expect(bare.svg).toBe((await getMap("/maps/departements.svg?measure=gpDensity")).svg);
+  });
+
+  it("maps the zones rouges known against expected per région, with unknown counts as \"no data\"", async () => {
+    const { svg } = await getMap("/maps/departements.svg?measure=zonesRougesKnown");
+    const drawn = departmentsOf(svg);
+    expect(svg).toContain("Zones rouges known against expected, by région");
+    expect(drawn.get("67")?.value).toBe(0); // Grand Est: 0 of 10
+    expect(svg).toContain("Bas-Rhin (67): Grand Est: 0 known of 10 expected");
+    expect(drawn.get("29")?.value).toBe(100); // Bretagne: 2 of 2
+    expect(drawn.get("21")).toEqual({ code: "21", value: null, fill: NO_FIGURE_FILL }); // Bourgogne-Franche-Comté: count unknown
+    expect(svg).toContain("Côte-d&#39;Or (21): Bourgogne-Franche-Comté: 0 known, expected unknown (no data)");
+    expect(drawn.get("46")?.value).toBeCloseTo((100 * 19) / 28, 9); // Occitanie: 19 confirmed of 28
   });
 
   it("is also offered as a PNG image", async () => {

@@ -4,6 +4,7 @@ import { Initiatives1764000000002 } from "./1764000000002-initiatives";
 import { PartnerWrites1764000000003 } from "./1764000000003-partner-writes";
 import { ReadIndexes1764000000010 } from "./1764000000010-read-indexes";
 import { ProfessionalCommunes1764100000000 } from "./1764100000000-professional-communes";
+import { CoverageCatalogue1764200000000 } from "./1764200000000-coverage-catalogue";
 import { PublishedAggregates1764200000015 } from "./1764200000015-published-aggregates";
 
 /** Every migration, oldest first. The same list serves SQLite and PostgreSQL. */
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   PartnerWrites1764000000003,
   ReadIndexes1764000000010,
   ProfessionalCommunes1764100000000,
+  CoverageCatalogue1764200000000,
   PublishedAggregates1764200000015,
 ];

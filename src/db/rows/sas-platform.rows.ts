@@ -6,5 +6,7 @@ export function toSasPlatform(row: Record<string, unknown>): SasPlatform {
   platform.name = String(row.name);
   platform.appointmentsBooked = row.appointments_booked === null ? null : Number(row.appointments_booked);
   platform.sourceId = row.source_id === null ? null : String(row.source_id);
+  platform.openedOn = row.opened_on === null || row.opened_on === undefined ? null : String(row.opened_on);
+  platform.operators = row.operators === null || row.operators === undefined ? null : String(row.operators);
   return platform;
 }

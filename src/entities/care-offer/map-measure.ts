@@ -8,6 +8,7 @@ export const MAP_MEASURES = {
   gpDensity: { kind: "gpDensity", worse: "low" },
   professionals: { kind: "professionals", worse: "low" },
   zoneRougePopulationShare: { kind: "zoneRougeShare", worse: "high" },
+  zonesRougesKnown: { kind: "zonesRougesKnown", worse: "low" },
   pdsaParticipation: { kind: "indicator", indicator: "pdsa-participation", worse: "low" },
   sasCoverage: { kind: "indicator", indicator: "sas-coverage", worse: "low" },
   cptsCoverage: { kind: "indicator", indicator: "cpts-coverage", worse: "low" },

@@ -20,6 +20,14 @@ export class SasPlatform {
   @Column({ name: "appointments_booked", type: "integer", nullable: true })
   appointmentsBooked: number | null;
 
+  @Field(() => String, { nullable: true, description: "Opening date, at the source's precision (YYYY, YYYY-MM or YYYY-MM-DD), when a source gives it." })
+  @Column({ name: "opened_on", type: "varchar", length: 10, nullable: true })
+  openedOn: string | null;
+
+  @Field(() => String, { nullable: true, description: "Bodies that run the platform, as the source names them." })
+  @Column({ type: "text", nullable: true })
+  operators: string | null;
+
   @Column({ name: "source_id", type: "varchar", length: 80, nullable: true })
   sourceId: string | null;
 }

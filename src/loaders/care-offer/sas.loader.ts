@@ -8,7 +8,7 @@ export function createSasLoaders(db: DataSource, batching: Batching = BATCHED) {
     byDepartment: batchLoader<string, SasPlatform | null>("sas.byDepartment", async (codes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
         db,
-        `SELECT spd.department_code AS parent_key, p.id, p.name, p.appointments_booked, p.source_id
+        `SELECT spd.department_code AS parent_key, p.id, p.name, p.appointments_booked, p.source_id, p.opened_on, p.operators
          FROM sas_platform_department spd JOIN sas_platform p ON p.id = spd.platform_id WHERE spd.department_code IN ({keys})`,
         codes,
       );

@@ -80,7 +80,11 @@ export class CareOfferQueryResolver {
     return stats.filter((s) => matchesSpecialty(s, args.specialty));
   }
 
-  @Query(() => [SasPlatform], { description: "SAS platforms, once their list is imported (npm run import -- sas-platforms FILE)." })
+  @Query(() => [SasPlatform], {
+    description:
+      "SAS platforms we know by name (named by ARS and press pages, or an imported list: npm run import -- sas-platforms FILE). " +
+      "Partial: `sasPlatformsCoverage` gives how many are known against the published count.",
+  })
   sasPlatforms(@Ctx() ctx: RequestContext): Promise<SasPlatform[]> {
     return listSasPlatforms(ctx);
   }

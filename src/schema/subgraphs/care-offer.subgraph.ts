@@ -10,6 +10,13 @@ import { IndicatorSourceResolver } from "../../resolvers/care-offer/indicator.re
 import { SasPlatformFieldsResolver } from "../../resolvers/care-offer/sas-platform.resolver";
 import { RegionCareOfferResolver } from "../../resolvers/care-offer/region-care-offer.resolver";
 import { ZoneRougeWriteResolver } from "../../resolvers/care-offer/zone-rouge-write.resolver";
+import { CoverageQueryResolver } from "../../resolvers/care-offer/coverage-query.resolver";
+import { CoverageResolver } from "../../resolvers/care-offer/coverage.resolver";
+import { DatasetQueryResolver } from "../../resolvers/care-offer/dataset-query.resolver";
+import { DatasetResolver } from "../../resolvers/care-offer/dataset.resolver";
+import { DepartmentSasResolver } from "../../resolvers/care-offer/department-sas.resolver";
+import { RegionCoverageResolver } from "../../resolvers/care-offer/region-coverage.resolver";
+import { SasDepartmentStatusResolver } from "../../resolvers/care-offer/sas-department-status.resolver";
 import type { SubgraphDefinition } from "../subgraph";
 import { CareOfferRefs } from "../../resolvers/care-offer/care-offer.references";
 
@@ -29,6 +36,13 @@ export const careOfferSubgraph: SubgraphDefinition = {
     SasPlatformFieldsResolver,
     CareOfferQueryResolver,
     ZoneRougeWriteResolver,
+    CoverageResolver,
+    CoverageQueryResolver,
+    RegionCoverageResolver,
+    DatasetResolver,
+    DatasetQueryResolver,
+    DepartmentSasResolver,
+    SasDepartmentStatusResolver,
   ],
   // Territories are extended by key: nothing to load, the key is all these fields need.
   orphanedTypes: Object.values(CareOfferRefs),
