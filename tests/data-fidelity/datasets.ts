@@ -23,7 +23,7 @@ export interface DatasetCheck {
 
 /** A source record the API serves, as SOURCES.md documents it. */
 export interface SourceExpectation {
-  /** The source's id. */
+  /** The source's id; "prefix-*" for sources named after their page (the one whose URL has every urlPart). */
   id: string;
   /** SOURCES.md section that documents the file ("4", "6–11"). */
   section: string;
@@ -571,7 +571,17 @@ const sasCounts: DatasetCheck = {
     }
     return values;
   },
-  sources: [],
+  sources: [
+    {
+      // The one count whose page SOURCES.md gives in full (the ministry's release, through its mirror).
+      id: "sas-count-*",
+      section: "15",
+      vintage: "2024-06-15",
+      vintageAsWritten: "(15 June 2024)",
+      urlParts: ["dicom-portail-sante2.cegedim.cloud", "publication-du-decret-de-generalisation-des-services-d-acces-aux-soins"],
+      query: `{ indicators(territory: "FR") { source { id vintage url } } }`,
+    },
+  ],
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -637,7 +647,24 @@ const pdsa: DatasetCheck = {
     }
     return values;
   },
-  sources: [],
+  sources: [
+    {
+      id: "pdsa-*",
+      section: "16",
+      vintage: "2022-12-31",
+      vintageAsWritten: "situation at 31/12/2022",
+      urlParts: ["v2-dev.egora.fr", "nombre-de-medecins-volontaires-gardes-requisitions-ce-que-revelent-les"],
+      query: `{ department(code: "88") { pdsaParticipation { history { source { id vintage url } } } } }`,
+    },
+    {
+      id: "pdsa-*",
+      section: "16",
+      vintage: "2023-12-31",
+      vintageAsWritten: "at 31 December of that year",
+      urlParts: ["egora.fr", "gardes-nette-hausse-du-nombre-de-medecins-liberaux-volontaires-en-2023"],
+      query: `{ department(code: "88") { pdsaParticipation { history { source { id vintage url } } } } }`,
+    },
+  ],
 };
 
 // ---------------------------------------------------------------------------------------------
