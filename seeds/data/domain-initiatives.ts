@@ -11,7 +11,15 @@ import { FIGURE_SOURCES } from "./published-figures";
 export const INITIATIVE_SOURCES = {
   amfBarometer: FIGURE_SOURCES.amfBarometer,
   pacte: FIGURE_SOURCES.pacte,
-  arsOccitanie: FIGURE_SOURCES.arsOccitanie,
+  arsOccitanieMission: {
+    id: "ars-occitanie-inegalites-2025",
+    producer: "ARS Occitanie",
+    title: "Mission against social inequalities in health (ARS Occitanie)",
+    vintage: "2025",
+    // Not the zones-rouges record (ars-occitanie-2025): that page says nothing of this mission.
+    note: "Named among the local examples of 2025 reports (DOMAIN.md), which give no page address for it.",
+    licence: "Facts quoted from public reports",
+  },
   cpamIsere: {
     id: "cpam-isere-2025",
     producer: "Assurance maladie – CPAM de l'Isère",
@@ -170,7 +178,7 @@ export const INITIATIVES: InitiativeSeed[] = [
     kind: InitiativeKind.COORDINATION,
     summary: "ARS Occitanie's mission against social inequalities in health: a regional delegate, a regional commission and an external scientific committee.",
     status: "running",
-    source: "arsOccitanie",
+    source: "arsOccitanieMission",
     carriers: ["ars-occitanie"],
     places: [{ region: "76" }],
   },

@@ -23,7 +23,7 @@ export interface DatasetCheck {
 
 /** A source record the API serves, as SOURCES.md documents it. */
 export interface SourceExpectation {
-  /** The source's id. */
+  /** The source's id; "prefix-*" for sources named after their page (the one whose URL has every urlPart). */
   id: string;
   /** SOURCES.md section that documents the file ("4", "6–11"). */
   section: string;
@@ -438,6 +438,236 @@ const zonesRouges: DatasetCheck = {
 };
 
 // ---------------------------------------------------------------------------------------------
+// Zones rouges per région: the count each ARS or press page states (SOURCES.md §18)
+
+const ZONES_ROUGES_REGIONS = "zones-rouges-2025-regions.csv";
+
+const zonesRougesExpected: DatasetCheck = {
+  name: "Zones rouges expected per région, with the page that states each count",
+  files: [ZONES_ROUGES_REGIONS],
+  fileValues() {
+    const values: Values = new Map();
+    for (const row of readCsvFile(ZONES_ROUGES_REGIONS)) {
+      const key = `zr-expected:region:${row.region_code}`;
+      const expected = decimal(row.expected);
+      values.set(`${key}|expected`, expected);
+      // A count no page states has no source: the API says "unknown", never 0 with a source.
+      values.set(`${key}|source.url`, expected === null ? null : row.source_url);
+      values.set(`${key}|source.title`, expected === null ? null : row.source_title);
+      values.set(`${key}|source.vintage`, expected === null ? null : ZONES_ROUGES_LIST);
+    }
+    return values;
+  },
+  async servedValues(api) {
+    const data = await api.query(`{ regions { code zonesRougesCoverage { expected expectedSource { url title vintage } } } }`);
+    const values: Values = new Map();
+    for (const r of data.regions) {
+      const key = `zr-expected:region:${r.code}`;
+      const { expected, expectedSource: source } = r.zonesRougesCoverage;
+      values.set(`${key}|expected`, expected);
+      values.set(`${key}|source.url`, source?.url ?? null);
+      values.set(`${key}|source.title`, source?.title ?? null);
+      values.set(`${key}|source.vintage`, source?.vintage ?? null);
+    }
+    return values;
+  },
+  sources: [],
+};
+
+// ---------------------------------------------------------------------------------------------
+// SAS per département: what ARS and press pages state (SOURCES.md §15)
+
+const SAS_DEPARTEMENTS = "sas-departements-2021-2025.csv";
+const SAS_STATEMENT_COLUMNS = ["statut_declare", "sas_nom_declare", "porteurs_declares", "date_ouverture_declaree", "date_ouverture_iso"];
+const orNull = (text: string | undefined) => ((text ?? "").trim() === "" ? null : (text ?? "").trim());
+const urlList = (urls: (string | null | undefined)[]) => urls.filter((u): u is string => !!u).sort().join(" | ");
+
+const sasDepartements: DatasetCheck = {
+  name: "SAS per département: status, named platform and opening date, with their pages",
+  files: [SAS_DEPARTEMENTS],
+  fileValues() {
+    const values: Values = new Map();
+    for (const row of readCsvFile(SAS_DEPARTEMENTS)) {
+      // Only a statement about the département's own SAS is a fact about it (baromètre columns are checked with the baromètre).
+      if (SAS_STATEMENT_COLUMNS.every((c) => orNull(row[c]) === null)) continue;
+      const code = departmentCode(row.code_departement);
+      const key = `sas:${code}`;
+      values.set(`${key}|status`, orNull(row.statut_declare));
+      values.set(`${key}|platformName`, orNull(row.sas_nom_declare));
+      values.set(`${key}|operators`, orNull(row.porteurs_declares));
+      values.set(`${key}|statement`, orNull(row.date_ouverture_declaree));
+      values.set(`${key}|openedOn`, orNull(row.date_ouverture_iso));
+      values.set(`${key}|note`, orNull(row.note));
+      values.set(`${key}|sources.url`, urlList(row.sources.split("|").map((u) => u.trim())));
+      if (orNull(row.sas_nom_declare) !== null) {
+        const platform = `sas-platform:${code}`;
+        values.set(`${platform}|name`, orNull(row.sas_nom_declare));
+        values.set(`${platform}|openedOn`, orNull(row.date_ouverture_iso));
+        values.set(`${platform}|operators`, orNull(row.porteurs_declares));
+        values.set(`${platform}|source.url`, row.sources.split("|")[0].trim());
+      }
+    }
+    return values;
+  },
+  async servedValues(api) {
+    const data = await api.query(`{
+      departments { code sasStatus { status platformName operators statement openedOn note sources { url } } }
+      sasPlatforms { id name openedOn operators source { url } departments { code } } }`);
+    const values: Values = new Map();
+    for (const d of data.departments) {
+      const s = d.sasStatus;
+      if (!s) continue;
+      const key = `sas:${d.code}`;
+      for (const f of ["status", "platformName", "operators", "statement", "openedOn", "note"]) values.set(`${key}|${f}`, s[f]);
+      values.set(`${key}|sources.url`, urlList(s.sources.map((src: { url: string | null }) => src.url)));
+    }
+    // The platforms named per département (an imported official list would name its own, under other ids).
+    for (const p of data.sasPlatforms) {
+      if (!String(p.id).startsWith("dep-")) continue;
+      const platform = `sas-platform:${p.departments.map((d: { code: string }) => d.code).join(",")}`;
+      values.set(`${platform}|name`, p.name);
+      values.set(`${platform}|openedOn`, p.openedOn);
+      values.set(`${platform}|operators`, p.operators);
+      values.set(`${platform}|source.url`, p.source?.url ?? null);
+    }
+    return values;
+  },
+  sources: [],
+};
+
+// ---------------------------------------------------------------------------------------------
+// National counts of operational SAS (SOURCES.md §17)
+
+const SAS_COUNTS = "sas-national-counts.csv";
+
+const sasCounts: DatasetCheck = {
+  name: "National counts of operational SAS, each with the page that gives it",
+  files: [SAS_COUNTS],
+  fileValues() {
+    const values: Values = new Map();
+    for (const row of readCsvFile(SAS_COUNTS)) {
+      values.set(`sas-count|${row.date}|value`, decimal(row.sas_operational));
+      const share = decimal(row.population_covered_pct);
+      if (share !== null) values.set(`sas-population-covered|${row.date}|value`, share);
+      values.set(`sas-count|${row.date}|source.url`, row.source_url);
+      values.set(`sas-count|${row.date}|source.title`, row.source_title);
+      // The count's own date is the data's reference date.
+      values.set(`sas-count|${row.date}|source.vintage`, row.date);
+    }
+    return values;
+  },
+  async servedValues(api) {
+    const data = await api.query(`{ indicators(territory: "FR") { id value date source { id url title vintage } } }`);
+    const values: Values = new Map();
+    for (const i of data.indicators as { id: string; value: number; date: string; source: { id: string; url: string | null; title: string; vintage: string } }[]) {
+      // Only the figures loaded from this file: other SAS figures (published reports) have their own entry.
+      if (!i.source.id.startsWith("sas-count-")) continue;
+      const id = i.id.split("@")[0];
+      values.set(`${id}|${i.date}|value`, i.value);
+      if (id !== "sas-count") continue;
+      values.set(`${id}|${i.date}|source.url`, i.source.url);
+      values.set(`${id}|${i.date}|source.title`, i.source.title);
+      values.set(`${id}|${i.date}|source.vintage`, i.source.vintage);
+    }
+    return values;
+  },
+  sources: [
+    {
+      // The one count whose page SOURCES.md gives in full (the ministry's release, through its mirror).
+      id: "sas-count-*",
+      section: "15",
+      vintage: "2024-06-15",
+      vintageAsWritten: "(15 June 2024)",
+      urlParts: ["dicom-portail-sante2.cegedim.cloud", "publication-du-decret-de-generalisation-des-services-d-acces-aux-soins"],
+      query: `{ indicators(territory: "FR") { source { id vintage url } } }`,
+    },
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------
+// PDSA participation (SOURCES.md §16): the départements quoted by the press, and France
+
+const PDSA_DEPARTEMENTS = "pdsa-participation-departements-2022-2023.csv";
+const PDSA_NATIONAL = "pdsa-national-2022-2023.csv";
+const PDSA_INDICATORS: [string, string][] = [
+  ["participation_percent", "pdsa-participation"],
+  ["participating_gps", "pdsa-participating-gps"],
+  ["eligible_gps", "pdsa-eligible-gps"],
+];
+
+interface ServedPdsa {
+  value: number;
+  date: string;
+  source: { id: string; url: string | null; title: string; vintage: string };
+}
+
+function putPdsa(values: Values, key: string, figure: ServedPdsa) {
+  // Only the figures loaded from these files (their pages' sources); the published figures have their own entry.
+  if (!figure.source.id.startsWith("pdsa-")) return;
+  values.set(`${key}|value`, figure.value);
+  values.set(`${key}|source.url`, figure.source.url);
+  values.set(`${key}|source.title`, figure.source.title);
+  values.set(`${key}|source.vintage`, figure.source.vintage);
+}
+
+const pdsa: DatasetCheck = {
+  name: "PDSA participation of GPs: départements quoted by the press, and France",
+  files: [PDSA_DEPARTEMENTS, PDSA_NATIONAL],
+  fileValues() {
+    const values: Values = new Map();
+    const put = (key: string, value: number | null, url: string, title: string, year: string) => {
+      values.set(`${key}|value`, value);
+      values.set(`${key}|source.url`, url);
+      values.set(`${key}|source.title`, title);
+      // The survey describes the situation at 31 December of its year.
+      values.set(`${key}|source.vintage`, `${year}-12-31`);
+    };
+    for (const row of readCsvFile(PDSA_DEPARTEMENTS)) {
+      const year = row.annee_situation_31_decembre;
+      put(`pdsa-participation|department:${departmentCode(row.code_departement)}|${year}`, decimal(row.taux_participation_pdsa_pct), row.source_url, row.source_titre, year);
+    }
+    for (const row of readCsvFile(PDSA_NATIONAL)) {
+      for (const [column, indicator] of PDSA_INDICATORS) put(`${indicator}|FR|${row.year}`, decimal(row[column]), row.source_url, row.source_title, row.year);
+    }
+    return values;
+  },
+  async servedValues(api) {
+    const figure = "value date source { id url title vintage }";
+    const data = await api.query(`{
+      departments { code pdsaParticipation { history { ${figure} } } }
+      indicators(territory: "FR") { id ${figure} } }`);
+    const values: Values = new Map();
+    for (const d of data.departments) {
+      for (const point of d.pdsaParticipation?.history ?? []) putPdsa(values, `pdsa-participation|department:${d.code}|${point.date}`, point);
+    }
+    const indicators = new Set(PDSA_INDICATORS.map(([, indicator]) => indicator));
+    for (const i of data.indicators as (ServedPdsa & { id: string })[]) {
+      const id = i.id.split("@")[0];
+      if (indicators.has(id)) putPdsa(values, `${id}|FR|${i.date}`, i);
+    }
+    return values;
+  },
+  sources: [
+    {
+      id: "pdsa-*",
+      section: "16",
+      vintage: "2022-12-31",
+      vintageAsWritten: "situation at 31/12/2022",
+      urlParts: ["v2-dev.egora.fr", "nombre-de-medecins-volontaires-gardes-requisitions-ce-que-revelent-les"],
+      query: `{ department(code: "88") { pdsaParticipation { history { source { id vintage url } } } } }`,
+    },
+    {
+      id: "pdsa-*",
+      section: "16",
+      vintage: "2023-12-31",
+      vintageAsWritten: "at 31 December of that year",
+      urlParts: ["egora.fr", "gardes-nette-hausse-du-nombre-de-medecins-liberaux-volontaires-en-2023"],
+      query: `{ department(code: "88") { pdsaParticipation { history { source { id vintage url } } } } }`,
+    },
+  ],
+};
+
+// ---------------------------------------------------------------------------------------------
 // Published figures (seeds/data/published-figures.ts, from ../shared/DOMAIN.md)
 
 const publishedFigures: DatasetCheck = {
@@ -461,4 +691,6 @@ const publishedFigures: DatasetCheck = {
   sources: [],
 };
 
-export const DATASETS: DatasetCheck[] = [rpps, cnom, cnam, apl, territories, barometer, zonesRouges, publishedFigures];
+export const DATASETS: DatasetCheck[] = [
+  rpps, cnom, cnam, apl, territories, barometer, zonesRouges, zonesRougesExpected, sasDepartements, sasCounts, pdsa, publishedFigures,
+];

@@ -17,31 +17,35 @@ const SHOWN = 20;
 describe("every served value equals its file", () => {
   const ctx = useSeededApi();
   let api: FidelityApi;
-  const totals = { checked: 0, differed: 0 };
+  const totals = { checked: 0, differed: 0, perDataset: [] as string[] };
   beforeAll(async () => {
     api = await createFidelityApi(ctx.database.db);
   });
   afterAll(async () => {
     await api?.stop();
     // The count the issue asks for: how many values the comparison reads, how many differ.
-    console.log(`data fidelity: ${totals.checked} values checked, ${totals.differed} differ`);
+    console.log(`data fidelity: ${totals.checked} values checked, ${totals.differed} differ\n${totals.perDataset.join("\n")}`);
   });
 
   describe.each(DATASETS.map((d) => [d.name, d] as const))("%s", (_name, dataset) => {
     it("serves each value of the file unchanged", async () => {
       const { checked, differences } = compare(dataset.fileValues(), await dataset.servedValues(api));
       totals.checked += checked;
+      totals.perDataset.push(`${dataset.name}: ${checked}`);
       totals.differed += differences.length;
       const shown: Difference[] = differences.slice(0, SHOWN);
       expect({ checked: checked > 0, differences: differences.length, first: shown }).toEqual({ checked: true, differences: 0, first: [] });
     });
 
     if (dataset.sources.length > 0) {
-      it.each(dataset.sources.map((s) => [s.id, s] as const))("names source %s with the reference date and address SOURCES.md gives", async (_id, expected) => {
+      it.each(dataset.sources.map((s) => [`${s.id} (${s.vintage})`, s] as const))("names source %s with the reference date and address SOURCES.md gives", async (_id, expected) => {
         const section = sourcesSection(SOURCES_MD, expected.section);
         expect(section).toContain(expected.vintageAsWritten);
         for (const part of expected.urlParts) expect(section).toContain(part);
-        const served = sourcesIn(await api.query(expected.query)).get(expected.id);
+        const all = [...sourcesIn(await api.query(expected.query)).values()];
+        const served = expected.id.endsWith("-*")
+          ? all.find((s) => s.id.startsWith(expected.id.slice(0, -1)) && expected.urlParts.every((part) => (s.url ?? "").includes(part)))
+          : all.find((s) => s.id === expected.id);
         expect(served).toBeDefined();
         expect(served!.vintage).toBe(expected.vintage);
         for (const part of expected.urlParts) expect(served!.url ?? "").toContain(part);

@@ -48,7 +48,7 @@ describe("initiatives and where they run", () => {
       region: { code: "76", name: "Occitanie" },
       startedOn: "2025-09",
       status: "open to volunteers",
-      source: { producer: "Ministère de la Santé", vintage: "2025" },
+      source: { producer: "Ministère de la Santé (Pacte de lutte contre les déserts médicaux)", vintage: "2025-06-27" },
     });
   });
 
