@@ -10,9 +10,13 @@ const PASS_THROUGH = new Set<string>(Object.values(ErrorCode).filter((code) => c
 const UNREACHABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|Connection terminated|timeout exceeded when trying to connect|terminating connection|the database system is (starting up|shutting down)|Client has encountered a connection error|Connection refused/i;
 
 export function isDatabaseUnreachable(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  const code = (error as { code?: unknown }).code;
-  return UNREACHABLE.test(`${String(code ?? "")} ${error.message}`) || (typeof code === "string" && /^(08|57P0)/.test(code));
+  // The driver's error may arrive wrapped (a compiled executor's GraphQLError, a DataLoader or ORM error): follow the chain.
+  for (let depth = 0; error instanceof Error && depth < 5; depth++) {
+    const code = (error as { code?: unknown }).code;
+    if (UNREACHABLE.test(`${String(code ?? "")} ${error.message}`) || (typeof code === "string" && /^(08|57P0)/.test(code))) return true;
+    error = (error as { originalError?: unknown }).originalError ?? error.cause;
+  }
+  return false;
 }
 
 /**

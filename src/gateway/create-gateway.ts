@@ -87,7 +87,7 @@ export interface CreateGatewayOptions {
   remoteTimeoutMs?: number;
 }
 
-const reportToStderr: UnexpectedErrorReporter = (error) =>
+export const reportToStderr: UnexpectedErrorReporter = (error) =>
   process.stderr.write(`unexpected error: ${error instanceof Error ? error.stack : String(error)}\n`);
 
 export async function createGateway(local: BuiltSubgraph[], options: CreateGatewayOptions): Promise<GatewayParts> {

@@ -1,7 +1,8 @@
 import type { GatewayExecutor, GatewayInterface, GatewayGraphQLRequestContext } from "@apollo/server-gateway-interface";
-import { BREAK, type DocumentNode, type ExecutionResult, type GraphQLSchema, Kind, validate, visit } from "graphql";
+import { BREAK, type DocumentNode, type ExecutionResult, GraphQLError, type GraphQLSchema, Kind, validate, visit } from "graphql";
 import { type CompiledQuery, compileQuery, isCompiledQuery } from "graphql-jit";
 import { LRUCache } from "lru-cache";
+import { createFormatError, type UnexpectedErrorReporter } from "../errors/format-error";
 
 /**
  * Distinct operations kept compiled. Real clients send a few dozen texts; the bound keeps
@@ -40,10 +41,29 @@ function introspects(document: DocumentNode): boolean {
 export class LocalFirstGateway implements GatewayInterface {
   private readonly routes = new LRUCache<string, Route>({ max: MAX_OPERATIONS });
 
+  private readonly formatError: ReturnType<typeof createFormatError>;
+
   constructor(
     private readonly gateway: GatewayInterface,
     private readonly local: GraphQLSchema,
-  ) {}
+    report: UnexpectedErrorReporter,
+  ) {
+    this.formatError = createFormatError(report);
+  }
+
+  /**
+   * Errors of a one-pass execution are shaped as the in-process subgraphs shape theirs on the
+   * plan path (MaskedLocalGraphQLDataSource): a database outage becomes SERVICE_UNAVAILABLE,
+   * an unexpected error is reported and masked, our typed errors keep their code.
+   */
+  private shaped(result: ExecutionResult): ExecutionResult {
+    if (!result.errors) return result;
+    const errors = result.errors.map((error) => {
+      const formatted = this.formatError(error.toJSON(), error);
+      return new GraphQLError(formatted.message, { nodes: error.nodes, path: formatted.path, extensions: formatted.extensions });
+    });
+    return { ...result, errors };
+  }
 
   onSchemaLoadOrUpdate(callback: Parameters<GatewayInterface["onSchemaLoadOrUpdate"]>[0]) {
     return this.gateway.onSchemaLoadOrUpdate(callback);
@@ -60,7 +80,7 @@ export class LocalFirstGateway implements GatewayInterface {
     const executor: GatewayExecutor = (request) => {
       const compiled = this.route(request).local;
       if (!compiled) return planned(request);
-      return Promise.resolve(compiled.query(undefined, request.context, request.request.variables ?? {}) as ExecutionResult | Promise<ExecutionResult>);
+      return Promise.resolve(compiled.query(undefined, request.context, request.request.variables ?? {}) as ExecutionResult | Promise<ExecutionResult>).then((result) => this.shaped(result));
     };
     return { ...loaded, executor };
   }

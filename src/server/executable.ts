@@ -2,7 +2,7 @@ import type { QueryPlan } from "@apollo/query-planner";
 import { buildFederatedSubgraph } from "../schema/build-schema";
 import { buildMonolithSchema } from "../schema/monolith";
 import { ALL_SUBGRAPHS } from "../schema/subgraphs";
-import { createGateway } from "../gateway/create-gateway";
+import { createGateway, reportToStderr } from "../gateway/create-gateway";
 import { DEFAULT_GATEWAY_CONFIG, type GatewayConfig } from "../config/gateway-config";
 import { buildLocalSubgraphs } from "../gateway/local-subgraphs";
 import { LocalFirstGateway } from "../gateway/local-first";
@@ -63,7 +63,7 @@ export async function buildExecutable(mode: ServeMode, options: BuildOptions = {
   const ours = Object.keys(config.subgraphs).length === 0;
   if ((mode.localExecution ?? true) && ours && !options.onQueryPlan) {
     return {
-      executable: { gateway: new LocalFirstGateway(gateway, await buildMonolithSchema(ALL_SUBGRAPHS)) },
+      executable: { gateway: new LocalFirstGateway(gateway, await buildMonolithSchema(ALL_SUBGRAPHS), options.reportError ?? reportToStderr) },
       description: `gateway over ${subgraphs.map((s) => `${s.name} (${s.url})`).join(", ")}; operations on our subgraphs alone run in one pass`,
     };
   }

@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { parse } from "csv-parse/sync";
 import os from "node:os";
 import path from "node:path";
 import { freePort, ROOT } from "../support/processes";
@@ -29,9 +30,12 @@ describe("npm run seed", () => {
 
 describe("npm run import", () => {
   it("loads the bundled zones rouges file into the seeded database", async () => {
-    const run = await runNpmScript("import", ["zones-rouges", path.join(ROOT, "seeds/data/zones-rouges-2025.csv")], env);
+    const file = path.join(ROOT, "seeds/data/zones-rouges-2025.csv");
+    // The seed loaded the same file: every row is read and none changes.
+    const rows = (parse(fs.readFileSync(file), { columns: true }) as unknown[]).length;
+    const run = await runNpmScript("import", ["zones-rouges", file], env);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^zones-rouges: 68 rows read in [\d.]+ s \(.+ rows\/s\); 0 added, 0 changed, 68 unchanged, 0 removed, 0 rejected$/m);
+    expect(run.stdout).toMatch(new RegExp(`^zones-rouges: ${rows} rows read in [\\d.]+ s \\(.+ rows/s\\); 0 added, 0 changed, ${rows} unchanged, 0 removed, 0 rejected$`, "m"));
   });
 
   it("rejects a file with a SIREN that is no EPCI, naming the line, with exit code 1", async () => {
