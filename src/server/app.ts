@@ -1,6 +1,5 @@
 import type { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
-import type { IncomingMessage, ServerResponse } from "node:http";
 import express, { type Express } from "express";
 import type { DataSource } from "typeorm";
 import { DEFAULT_LIMITS } from "../config/config";
@@ -18,7 +17,6 @@ import type { RequestRecord } from "../context/request-record";
 import { createApollo, type Executable } from "./apollo";
 import { EXAMPLE_QUERIES } from "./examples";
 import { graphiqlAssets, graphiqlPage } from "./graphiql";
-import { graphqlPostHandler } from "./graphql-post";
 import { mapsRouter } from "./maps.router";
 import { type HealthState, healthRoutes } from "./health.routes";
 import { authenticateRequests, callerOf } from "./security/authenticate.middleware";
@@ -60,8 +58,6 @@ export interface App {
   /** Readiness inputs; set `draining` when a shutdown begins. */
   health: HealthState;
   observer: RequestObserver;
-  /** POST /graphql, the same handlers as the app's /graphql route without Express's router (graphql-post.ts). */
-  graphqlPost: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 /**
@@ -122,8 +118,6 @@ export async function createApp(options: AppOptions): Promise<App> {
     }),
   ];
   app.use("/graphql", ...graphqlHandlers);
-  const onError = requestErrors(report);
-  app.use(onError);
-  const graphqlPost = graphqlPostHandler(graphqlHandlers, onError);
-  return { app, apollo, ready: () => options.db.isInitialized, health, observer, graphqlPost };
+  app.use(requestErrors(report));
+  return { app, apollo, ready: () => options.db.isInitialized, health, observer };
 }

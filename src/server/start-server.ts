@@ -7,7 +7,6 @@ import { DEFAULT_CONFIG } from "../config/config";
 import type { RequestContext } from "../context/request-context";
 import { type App, createApp, type AppOptions } from "./app";
 import { buildExecutable, type ServeMode } from "./executable";
-import { isGraphQLPost } from "./graphql-post";
 
 export interface RunningServer extends App {
   server: Server;
@@ -46,8 +45,9 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const server = createServer({ keepAliveTimeout, headersTimeout: keepAliveTimeout + 1000 });
   const drain = ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: options.shutdownTimeoutMs ?? DEFAULT_CONFIG.shutdownTimeoutMs });
   const app = await createApp({ ...options, executable, plugins: [...(options.plugins ?? []), drain as ApolloServerPlugin<RequestContext>] });
-  // The API's requests skip Express's router; everything else (GET /graphql included) goes through it.
-  server.on("request", (req, res) => (isGraphQLPost(req) ? app.graphqlPost(req, res) : app.app(req, res)));
+  // Every request goes through Express: running /graphql's handlers outside its router (tried for
+  // speed) left in-flight PostgreSQL requests unanswered when SIGTERM drained the server.
+  server.on("request", app.app);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
