@@ -1,12 +1,10 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import type { ApolloServerPlugin } from "@apollo/server";
 import type { DataSource } from "typeorm";
 import { DEFAULT_CONFIG } from "../config/config";
-import type { RequestContext } from "../context/request-context";
 import { type App, createApp, type AppOptions } from "./app";
 import { buildExecutable, type ServeMode } from "./executable";
+import { trackForDrain } from "./http-drain";
 
 export interface RunningServer extends App {
   server: Server;
@@ -36,15 +34,15 @@ export interface StartOptions extends Omit<AppOptions, "executable"> {
 /** Builds what the mode serves, starts Apollo and listens; `close` stops accepting and drains. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
   const { executable, description } = await buildExecutable(options.mode, { reportError: options.reportError, subgraphTimeoutMs: options.subgraphTimeoutMs });
-  // The HTTP server exists before Apollo Server so that Apollo's drain plugin can track its connections.
   // Node closes a keep-alive connection 5 s after its last response by default. Under load a
   // client's next request can sit unread that long, and the close then resets it (ECONNRESET);
   // behind a load balancer the same race gives 502s. Keep connections open longer than the
   // balancer's idle timeout; the header timeout must outlast it.
   const keepAliveTimeout = options.keepAliveTimeoutMs ?? DEFAULT_CONFIG.keepAliveTimeoutMs;
   const server = createServer({ keepAliveTimeout, headersTimeout: keepAliveTimeout + 1000 });
-  const drain = ApolloServerPluginDrainHttpServer({ httpServer: server, stopGracePeriodMillis: options.shutdownTimeoutMs ?? DEFAULT_CONFIG.shutdownTimeoutMs });
-  const app = await createApp({ ...options, executable, plugins: [...(options.plugins ?? []), drain as ApolloServerPlugin<RequestContext>] });
+  const drain = trackForDrain(server);
+  const graceMs = options.shutdownTimeoutMs ?? DEFAULT_CONFIG.shutdownTimeoutMs;
+  const app = await createApp({ ...options, executable });
   // Every request goes through Express: running /graphql's handlers outside its router (tried for
   // speed) left in-flight PostgreSQL requests unanswered when SIGTERM drained the server.
   server.on("request", app.app);
@@ -61,7 +59,8 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     description,
     close: async () => {
       app.health.draining = true;
-      // Apollo's stop() drains the HTTP server first (the plugin above), then stops the gateway.
+      // Synchronously up to the listener's close: a connection made after this call is refused.
+      await drain.drain(graceMs);
       await app.apollo.stop();
     },
   };
