@@ -1,6 +1,6 @@
-import os from "node:os";
 import { parseArgs } from "node:util";
 import { ConfigError } from "../errors/errors";
+import { parseWorkers } from "./config";
 
 /** Command-line options of `npm start -- …`; they override the environment. */
 export interface CliArgs {
@@ -41,15 +41,4 @@ export function parseCliArgs(argv: string[]): CliArgs {
   }
   const workers = values.workers === undefined ? undefined : parseWorkers("--workers", values.workers);
   return { subgraph: values.subgraph, monolith: values.monolith ?? false, port, gatewayConfig: values["gateway-config"], workers };
-}
-
-/** Most workers accepted: beyond a few per core they only add memory and contention. */
-const MAX_WORKERS = 256;
-
-/** `N` (1–256) or `auto` (one per core); `name` is the option or variable, for the message. */
-export function parseWorkers(name: string, raw: string): number {
-  if (raw.trim() === "auto") return os.availableParallelism();
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw.trim()) || value < 1 || value > MAX_WORKERS) throw new ConfigError(`${name} must be "auto" or an integer between 1 and ${MAX_WORKERS} (received "${raw}")`);
-  return value;
 }

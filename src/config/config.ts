@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { ConfigError } from "../errors/errors";
 import { DEFAULT_GATEWAY_CONFIG, type GatewayConfig, loadGatewayConfig } from "./gateway-config";
@@ -41,6 +42,8 @@ export interface AppConfig {
   keepAliveTimeoutMs: number;
   /** On SIGTERM, how long in-flight requests may run before their connections are closed. */
   shutdownTimeoutMs: number;
+  /** Server processes on one port (node:cluster); 1: no cluster. */
+  workers: number;
   /** Tests only: delay before executing each GraphQL request (0: off). */
   testRequestDelayMs: number;
   /** Abuse limits, introspection and GraphiQL switches. */
@@ -157,6 +160,7 @@ export const CONFIG_VARIABLES = {
   }),
   keepAliveTimeoutMs: integer("HTTP_KEEP_ALIVE_TIMEOUT_MS", 65000, 1000, 600_000, "How long an idle keep-alive connection stays open. Above the 60 s idle timeout of common load balancers, so that they, not we, close idle connections (Node's 5 s default resets busy clients' connections)."),
   shutdownTimeoutMs: integer("SHUTDOWN_TIMEOUT_MS", 10000, 0, 600_000, "On SIGTERM, how long in-flight requests may still run before their connections are closed."),
+  workers: variable("WORKERS", 1, "`1`", "Server processes sharing the port (`--workers` overrides it): `auto` is one per core; above 1, a primary process restarts any that dies (docs/scale-out.md).", (raw) => parseWorkers("WORKERS", raw)),
   testRequestDelayMs: integer("TEST_REQUEST_DELAY_MS", 0, 0, 60_000, "**Tests only**: hold each GraphQL request this long before executing it (the shutdown test needs requests in flight). Never set in production."),
   replicaUrls: variable<string[]>("DATABASE_REPLICA_URLS", [], "unset", "PostgreSQL read replicas, comma-separated `postgres://…` URLs: reads outside transactions go there, round-robin.", (raw) => {
     const urls = raw.split(",").map((u) => u.trim()).filter((u) => u !== "");
@@ -184,6 +188,17 @@ export const CONFIG_VARIABLES = {
   graphiql: variable<boolean | undefined>("GRAPHIQL", undefined, "`true` (`false` in production)", "Serve GraphiQL to browsers on `GET /graphql`.", (raw) => parseBoolean("GRAPHIQL", raw)),
   allowListFile: variable<string | undefined>("ALLOWLIST_FILE", undefined, "unset", "Allow-list mode: a JSON array of the only operations accepted (texts or SHA-256 hashes).", (raw) => raw),
 } satisfies Record<string, ConfigVariable<unknown>>;
+
+/** Most workers accepted: beyond a few per core they only add memory and contention. */
+const MAX_WORKERS = 256;
+
+/** `N` (1–256) or `auto` (one per core); `name` is the option or variable, for the message. */
+export function parseWorkers(name: string, raw: string): number {
+  if (raw.trim() === "auto") return os.availableParallelism();
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw.trim()) || value < 1 || value > MAX_WORKERS) throw new ConfigError(`${name} must be "auto" or an integer between 1 and ${MAX_WORKERS} (received "${raw}")`);
+  return value;
+}
 
 function parseBoolean(name: string, raw: string): boolean {
   if (/^(true|1)$/i.test(raw)) return true;
@@ -220,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     tracing: { enabled: read(v.tracingEnabled), endpoint: read(v.tracingEndpoint), serviceName: read(v.serviceName), sampleRatio: read(v.sampleRatio) },
     keepAliveTimeoutMs: read(v.keepAliveTimeoutMs),
     shutdownTimeoutMs: read(v.shutdownTimeoutMs),
+    workers: read(v.workers),
     testRequestDelayMs: read(v.testRequestDelayMs),
     limits: {
       maxDepth: read(v.maxDepth),

@@ -2,9 +2,15 @@ import type { DataSource } from "typeorm";
 import type { Logger } from "../observability/logger";
 import type { RunningServer } from "./start-server";
 
+/** What the shutdown listens to: the process, or a stand-in in tests. */
+export interface ProcessEvents {
+  once(event: "SIGTERM" | "SIGINT", listener: (signal: NodeJS.Signals) => void): unknown;
+  on(event: "uncaughtException", listener: (error: Error) => void): unknown;
+}
+
 export interface GracefulShutdownOptions {
-  running: RunningServer;
-  db: DataSource;
+  running: Pick<RunningServer, "close" | "observer">;
+  db: Pick<DataSource, "destroy">;
   logger: Logger;
   /** Also stopped, after the database (e.g. tracing, which exports its last spans). */
   onStopped?: () => Promise<void>;
@@ -15,37 +21,49 @@ export interface GracefulShutdownOptions {
   timeoutMs: number;
   /** Default: process.exit. */
   exit?: (code: number) => void;
+  /** Default: process. */
+  events?: ProcessEvents;
 }
 
 /**
  * On SIGTERM or SIGINT, once: readiness turns 503, the listener closes (no new connection),
  * every request already received is answered (within `timeoutMs`), then the database is closed
  * and the process exits 0.
+ *
+ * An uncaught exception (or unhandled rejection) takes the same path and exits 1: the requests
+ * other callers had in flight are answered instead of being cut. In a cluster the worker stops
+ * receiving connections at once and the primary starts another when it exits; alone, the
+ * supervisor restarts the process.
  */
 export function shutdownOnSignals(options: GracefulShutdownOptions): void {
   const { running, db, logger } = options;
   const exit = options.exit ?? ((code: number) => process.exit(code));
+  const events: ProcessEvents = options.events ?? process;
   let stopping = false;
-  const shutdown = async (signal: NodeJS.Signals) => {
+  const shutdown = async (reason: NodeJS.Signals | "uncaughtException", code: 0 | 1) => {
     if (stopping) return;
     stopping = true;
     const started = performance.now();
-    logger.info({ signal, inFlight: running.observer.inFlight(), timeoutMs: options.timeoutMs }, "shutting down: no new connections, finishing requests in flight");
+    logger.info({ signal: reason, inFlight: running.observer.inFlight(), timeoutMs: options.timeoutMs }, "shutting down: no new connections, finishing requests in flight");
     setTimeout(() => {
-      logger.error({ signal }, "shutdown did not finish in time: exiting");
+      logger.error({ signal: reason }, "shutdown did not finish in time: exiting");
       exit(1);
     }, options.timeoutMs + 5000).unref();
     try {
       await running.close();
       await db.destroy();
       await options.onStopped?.();
-      logger.info({ durationMs: Math.round(performance.now() - started) }, "stopped");
-      exit(0);
+      logger.info({ durationMs: Math.round(performance.now() - started), exitCode: code }, "stopped");
+      exit(code);
     } catch (error) {
       logger.error({ err: error }, "shutdown failed");
       exit(1);
     }
   };
-  process.once("SIGTERM", shutdown);
-  process.once("SIGINT", shutdown);
+  events.once("SIGTERM", (signal) => void shutdown(signal, 0));
+  events.once("SIGINT", (signal) => void shutdown(signal, 0));
+  events.on("uncaughtException", (error) => {
+    logger.fatal({ err: error }, stopping ? "uncaught exception while shutting down" : "uncaught exception: the process drains, then exits 1");
+    void shutdown("uncaughtException", 1);
+  });
 }

@@ -1,6 +1,6 @@
 import "reflect-metadata";
 import cluster from "node:cluster";
-import { parseCliArgs, parseWorkers } from "../config/cli-args";
+import { parseCliArgs } from "../config/cli-args";
 import { loadConfig } from "../config/config";
 import { openDatabase } from "../db/data-source";
 import { invalidatingWriter, openWriter } from "../db/writer";
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
     ...(args.port !== undefined && { PORT: String(args.port) }),
     ...(args.gatewayConfig !== undefined && { GATEWAY_CONFIG: args.gatewayConfig }),
   });
-  const workers = args.workers ?? (process.env.WORKERS ? parseWorkers("WORKERS", process.env.WORKERS) : 1);
+  const workers = args.workers ?? config.workers;
   if (workers > 1 && cluster.isPrimary) {
     const primaryLogger = createLogger({ level: config.logLevel }).child({ role: "primary" });
     // Seeding once, before any worker opens the database: two seeds at once would collide.

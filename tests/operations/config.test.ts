@@ -29,6 +29,7 @@ describe("configuration from the environment", () => {
       tracing: { enabled: false, endpoint: "http://localhost:4318/v1/traces", serviceName: "territoire-sante", sampleRatio: 1 },
       keepAliveTimeoutMs: 65000,
       shutdownTimeoutMs: 10000,
+      workers: 1,
       testRequestDelayMs: 0,
       limits: {
         maxDepth: 12,
@@ -81,6 +82,7 @@ describe("configuration from the environment", () => {
       TRACING_SAMPLE_RATIO: "0.25",
       SHUTDOWN_TIMEOUT_MS: "30000",
       HTTP_KEEP_ALIVE_TIMEOUT_MS: "120000",
+      WORKERS: "3",
     });
     expect(config).toMatchObject({
       port: 8080,
@@ -91,6 +93,7 @@ describe("configuration from the environment", () => {
       tracing: { enabled: true, endpoint: "https://collector:4318/v1/traces", sampleRatio: 0.25 },
       shutdownTimeoutMs: 30000,
       keepAliveTimeoutMs: 120000,
+      workers: 3,
     });
   });
 
@@ -104,6 +107,7 @@ describe("configuration from the environment", () => {
       TRACING_SAMPLE_RATIO: "2",
       OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "collector:4318",
       SHUTDOWN_TIMEOUT_MS: "-1",
+      WORKERS: "0",
     });
     expect(problems).toEqual([
       'PORT must be an integer between 0 and 65535 (received "80a")',
@@ -114,6 +118,7 @@ describe("configuration from the environment", () => {
       'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be an http:// or https:// URL (received "collector:4318")',
       'TRACING_SAMPLE_RATIO must be a number between 0 and 1 (received "2")',
       'SHUTDOWN_TIMEOUT_MS must be an integer between 0 and 600000 (received "-1")',
+      'WORKERS must be "auto" or an integer between 1 and 256 (received "0")',
     ]);
   });
 

@@ -137,6 +137,29 @@ describe("npm start -- --workers 2", () => {
     process.stdout.write(`workers: ${outcomes.length} requests, ${failed.length} failed (all before the primary noticed the death, ${noticedAt - killedAt} ms after the kill)\n`);
   }, 300_000);
 
+  it("replaces a worker stopped with SIGTERM under load (as a crashing worker stops: it drains) without a failed request", async () => {
+    const victim = logLines().find((l) => l.msg === "ready")!.pids[1] as number;
+    const readyBefore = workerReadyCount();
+    const outcomes: Outcome[] = [];
+    let stoppedAt = 0;
+    const loop = async () => {
+      while (outcomes.length < 60) {
+        outcomes.push(await request());
+        if (stoppedAt === 0 && outcomes.length >= 8) {
+          stoppedAt = Date.now();
+          process.kill(victim, "SIGTERM");
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: LOOPS }, loop));
+    expect(stoppedAt).toBeGreaterThan(0);
+    expect(outcomes.filter((o) => !o.ok)).toEqual([]);
+    await until(() => workerReadyCount() === readyBefore + 1, "the replacement worker");
+    const lines = logLines();
+    expect(lines.find((l) => l.msg === "stopped" && l.pid === victim)).toMatchObject({ exitCode: 0 });
+    expect(lines.filter((l) => /worker died/.test(l.msg)).at(-1)).toMatchObject({ pid: victim, code: 0 });
+  }, 120_000);
+
   it("on SIGTERM answers the requests in flight on every worker, then the primary and the workers exit 0", async () => {
     const workerPids = () => [...new Set(logLines().filter((l) => l.msg === "worker ready").map((l) => l.pid as number))];
     const inFlight = Array.from({ length: 4 }, () => request());
@@ -153,7 +176,9 @@ describe("npm start -- --workers 2", () => {
       }
     });
     expect(alive).toEqual([]);
-    expect(logLines().filter((l) => l.msg === "stopped" && l.worker !== undefined).length).toBe(2);
+    const lines = logLines();
+    const primaryStopping = lines.findIndex((l) => l.role === "primary" && l.msg.startsWith("shutting down"));
+    expect(lines.slice(primaryStopping).filter((l) => l.msg === "stopped" && l.worker !== undefined).length).toBe(2);
   });
 });
 
