@@ -1,4 +1,4 @@
-import type { Response } from "express";
+import type { ServerResponse } from "node:http";
 import { clientFacingError } from "./format-error";
 import { type AppError, ErrorCode, HTTP_STATUS, InternalServerError, isErrorCode, RateLimitedError } from "./errors";
 
@@ -24,15 +24,17 @@ export function rejectionStatus(codes: readonly unknown[]): number {
  * outage as SERVICE_UNAVAILABLE; anything else is reported and masked as INTERNAL_SERVER_ERROR.
  * The body has the shape of a GraphQL answer: `{"errors": [{"message", "extensions": {"code", …}}]}`.
  */
-export function sendHttpError(res: Response, caught: unknown, report: (error: unknown) => void): void {
+export function sendHttpError(res: ServerResponse, caught: unknown, report: (error: unknown) => void): void {
   let error: AppError | null = clientFacingError(caught);
   if (!error) {
     report(caught);
     error = new InternalServerError();
   }
   if (error instanceof RateLimitedError) res.setHeader("Retry-After", String(error.retryAfterSeconds));
-  res
-    .status(error.httpStatus)
-    .type("application/json")
-    .send(JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] }));
+  // Plain node:http (Express's response is one): the lean POST /graphql path has no Express.
+  const body = JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] });
+  res.statusCode = error.httpStatus;
+  res.setHeader("Content-Type", "application/json; charset=utf-8");
+  res.setHeader("Content-Length", Buffer.byteLength(body));
+  res.end(body);
 }

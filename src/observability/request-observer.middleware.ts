@@ -1,4 +1,5 @@
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from "@opentelemetry/api";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { RequestHandler } from "express";
 import { ErrorCode } from "../errors/errors";
 import type { Logger } from "./logger";
@@ -25,6 +26,11 @@ export interface RequestObserverOptions {
 }
 
 export interface RequestObserver {
+  /**
+   * Starts observing one request: returns its record, and runs `then` (the rest of the request)
+   * under the request's span. Used by the Express middleware and by the lean POST /graphql path.
+   */
+  observe(req: IncomingMessage, res: ServerResponse, then: (record: RequestRecord) => void): void;
   middleware: RequestHandler;
   /** Requests received and not yet answered (shutdown reports it). */
   inFlight(): number;
@@ -40,9 +46,8 @@ const tracer = trace.getTracer("territoire-sante/http");
  */
 export function observeRequests({ logger, metrics }: RequestObserverOptions): RequestObserver {
   let inFlight = 0;
-  const middleware: RequestHandler = (req, res, next) => {
+  const observe = (req: IncomingMessage, res: ServerResponse, then: (record: RequestRecord) => void): void => {
     const record = new RequestRecord();
-    res.locals.record = record;
     inFlight++;
     metrics?.requestsInFlight.inc();
     logger.debug({ method: req.method, inFlight }, "request received");
@@ -97,8 +102,13 @@ export function observeRequests({ logger, metrics }: RequestObserverOptions): Re
     };
     res.once("finish", finish);
     res.once("close", finish);
-    // Without tracing (no context manager registered) this calls `next` as it is: no async context.
-    context.with(trace.setSpan(parent, span), next);
+    // Without tracing (no context manager registered) this calls `then` as it is: no async context.
+    context.with(trace.setSpan(parent, span), then, undefined, record);
   };
-  return { middleware, inFlight: () => inFlight };
+  const middleware: RequestHandler = (req, res, next) =>
+    observe(req, res, (record) => {
+      res.locals.record = record;
+      next();
+    });
+  return { observe, middleware, inFlight: () => inFlight };
 }

@@ -1,6 +1,8 @@
 import type { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import express, { type Express } from "express";
+import { authenticate } from "../auth/api-key.service";
 import type { DataSource } from "typeorm";
 import { DEFAULT_LIMITS } from "../config/config";
 import type { Limits } from "../config/limits";
@@ -17,13 +19,14 @@ import type { RequestRecord } from "../context/request-record";
 import { createApollo, type Executable } from "./apollo";
 import { EXAMPLE_QUERIES } from "./examples";
 import { graphiqlAssets, graphiqlPage } from "./graphiql";
+import { graphqlPostHandler, isPlainGraphQLPost } from "./graphql-post";
 import { mapsRouter } from "./maps.router";
 import { type HealthState, healthRoutes } from "./health.routes";
 import { authenticateRequests, callerOf } from "./security/authenticate.middleware";
 import { checkGraphQLRequest, refuseDeepJson } from "./security/graphql-request.middleware";
-import { rateLimit } from "./security/rate-limit.middleware";
+import { createRateLimiter, rateLimit } from "./security/rate-limit.middleware";
 import { requestErrors } from "./security/request-errors.middleware";
-import { tokenLimit } from "./security/token-limit.middleware";
+import { createTokenLimit, tokenLimit } from "./security/token-limit.middleware";
 import { delayRequests } from "./test-delay.middleware";
 
 export type { Executable } from "./apollo";
@@ -51,6 +54,9 @@ export interface AppOptions {
 }
 
 export interface App {
+  /** What the HTTP server runs for each request: POST /graphql with a JSON body on the lean path, the rest through `app`. */
+  handle: (req: IncomingMessage, res: ServerResponse) => void;
+  /** Express: every route but the lean POST /graphql path (GET /graphql, GraphiQL, health, metrics, maps, odd bodies). */
   app: Express;
   apollo: ApolloServer<RequestContext>;
   /** True once the database answered and the schema is served. */
@@ -104,14 +110,17 @@ export async function createApp(options: AppOptions): Promise<App> {
       next();
     });
   }
+  // One budget per caller and one token-count memo, whichever path (lean POST, or Express) a request takes.
+  const graphqlRateLimiter = createRateLimiter(limits);
+  const checkTokens = createTokenLimit(limits.maxTokens);
   const graphqlHandlers: express.RequestHandler[] = [
     observer.middleware,
     ...((options.testRequestDelayMs ?? 0) > 0 ? [delayRequests(options.testRequestDelayMs ?? 0)] : []),
     authenticateRequests(options.db, report),
-    rateLimit(limits),
+    rateLimit(limits, graphqlRateLimiter),
     express.json({ limit: limits.maxBodyBytes, verify: refuseDeepJson }),
     checkGraphQLRequest(),
-    tokenLimit(limits.maxTokens),
+    tokenLimit(limits.maxTokens, checkTokens),
     ...(options.responseCache ? [responseCacheMiddleware(options.responseCache)] : []),
     expressMiddleware(apollo, {
       context: async ({ res }) => createRequestContext(options.db, { caller: callerOf(res), writer, batching: options.loaderBatching, record: res.locals.record as RequestRecord | undefined }),
@@ -119,5 +128,18 @@ export async function createApp(options: AppOptions): Promise<App> {
   ];
   app.use("/graphql", ...graphqlHandlers);
   app.use(requestErrors(report));
-  return { app, apollo, ready: () => options.db.isInitialized, health, observer };
+  const graphqlPost = graphqlPostHandler({
+    apollo,
+    observer,
+    authenticate: (authorization) => authenticate(options.db, authorization),
+    rateLimit: graphqlRateLimiter,
+    checkTokens,
+    maxBodyBytes: limits.maxBodyBytes,
+    responseCache: options.responseCache,
+    context: (caller, record) => createRequestContext(options.db, { caller, writer, batching: options.loaderBatching, record }),
+    report,
+    delayMs: options.testRequestDelayMs ?? 0,
+  });
+  const handle = (req: IncomingMessage, res: ServerResponse) => (isPlainGraphQLPost(req) ? graphqlPost(req, res) : app(req, res));
+  return { handle, app, apollo, ready: () => options.db.isInitialized, health, observer };
 }

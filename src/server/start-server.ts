@@ -43,9 +43,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const drain = trackForDrain(server);
   const graceMs = options.shutdownTimeoutMs ?? DEFAULT_CONFIG.shutdownTimeoutMs;
   const app = await createApp({ ...options, executable });
-  // Every request goes through Express: running /graphql's handlers outside its router (tried for
-  // speed) left in-flight PostgreSQL requests unanswered when SIGTERM drained the server.
-  server.on("request", app.app);
+  server.on("request", app.handle);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port, options.host ?? "0.0.0.0", () => resolve());

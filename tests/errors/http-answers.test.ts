@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createResponseCache, type ResponseCache } from "../../src/cache/response-cache";
 import { DEFAULT_LIMITS } from "../../src/config/config";
@@ -33,9 +33,9 @@ const seen: { status: number; code: unknown }[] = [];
 
 async function serve(limits: Partial<Limits> = {}, responseCache?: ResponseCache): Promise<string> {
   const { executable } = await buildExecutable(TEST_SCHEMA === "monolith" ? { kind: "monolith" } : { kind: "gateway" });
-  const { app, apollo } = await createApp({ db: database.db, executable, limits: { ...DEFAULT_LIMITS, ...limits }, responseCache, reportError: () => {} });
+  const { handle, apollo } = await createApp({ db: database.db, executable, limits: { ...DEFAULT_LIMITS, ...limits }, responseCache, reportError: () => {} });
   const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    const s = createServer(handle).listen(0, "127.0.0.1", () => resolve(s));
   });
   served.push({
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

@@ -1,5 +1,5 @@
 import type { AddressInfo } from "node:net";
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import { createApp } from "../../src/server/app";
 import { buildMonolithSchema } from "../../src/schema/monolith";
 import { ALL_SUBGRAPHS } from "../../src/schema/subgraphs";
@@ -13,10 +13,10 @@ describe("the HTTP server", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const { app, apollo } = await createApp({ db: database.db, executable: { schema: await buildMonolithSchema(ALL_SUBGRAPHS) } });
+    const { handle, apollo } = await createApp({ db: database.db, executable: { schema: await buildMonolithSchema(ALL_SUBGRAPHS) } });
     stopApollo = () => apollo.stop();
     server = await new Promise<Server>((resolve) => {
-      const s = app.listen(0, "127.0.0.1", () => resolve(s));
+      const s = createServer(handle).listen(0, "127.0.0.1", () => resolve(s));
     });
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });

@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import net from "node:net";
 import { randomUUID } from "node:crypto";
@@ -24,9 +24,9 @@ interface Served {
 
 async function serve(database: TestDatabase, cache: ResponseCache): Promise<Served> {
   const { executable } = await buildExecutable(TEST_SCHEMA === "monolith" ? { kind: "monolith" } : { kind: "gateway" });
-  const { app, apollo } = await createApp({ db: database.db, executable, responseCache: cache });
+  const { handle, apollo } = await createApp({ db: database.db, executable, responseCache: cache });
   const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    const s = createServer(handle).listen(0, "127.0.0.1", () => resolve(s));
   });
   return {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,

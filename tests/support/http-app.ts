@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { DataSource } from "typeorm";
 import { createApp } from "../../src/server/app";
@@ -14,9 +14,9 @@ export interface RunningHttpApp {
 /** The HTTP application `npm start` serves (gateway, or monolith under TEST_SCHEMA=monolith), on a free local port. */
 export async function startHttpApp(db: DataSource): Promise<RunningHttpApp> {
   const { executable } = await buildExecutable(TEST_SCHEMA === "monolith" ? { kind: "monolith" } : { kind: "gateway" });
-  const { app, apollo } = await createApp({ db, executable });
+  const { handle, apollo } = await createApp({ db, executable });
   const server = await new Promise<Server>((resolve) => {
-    const s = app.listen(0, "127.0.0.1", () => resolve(s));
+    const s = createServer(handle).listen(0, "127.0.0.1", () => resolve(s));
   });
   return {
     base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,

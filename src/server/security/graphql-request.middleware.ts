@@ -30,18 +30,22 @@ export function refuseDeepJson(_req: unknown, _res: unknown, body: Buffer): void
  */
 export function checkGraphQLRequest(): RequestHandler {
   return (req, res, next) => {
-    const params = (req.method === "POST" ? req.body : req.query) as Record<string, unknown> | undefined;
     try {
-      if (typeof params?.variables === "string" && jsonDepth(Buffer.from(params.variables), MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-        throw new BadRequestError(`variables must not nest arrays and objects more than ${MAX_JSON_DEPTH} levels deep`);
-      }
-      checkPersistedQuery(params?.query, params?.extensions);
+      checkGraphQLParams((req.method === "POST" ? req.body : req.query) as Record<string, unknown> | undefined);
     } catch (error) {
       // Only typed errors are thrown here; `next` would take anything else to the error middleware.
       return sendHttpError(res, error, next);
     }
     next();
   };
+}
+
+/** The checks of checkGraphQLRequest on a request's parameters (a POST body, or a GET query string): throws BadRequestError or PersistedQueryHashMismatchError. */
+export function checkGraphQLParams(params: Record<string, unknown> | undefined): void {
+  if (typeof params?.variables === "string" && jsonDepth(Buffer.from(params.variables), MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw new BadRequestError(`variables must not nest arrays and objects more than ${MAX_JSON_DEPTH} levels deep`);
+  }
+  checkPersistedQuery(params?.query, params?.extensions);
 }
 
 const QUOTE = 0x22;

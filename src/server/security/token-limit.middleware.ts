@@ -11,19 +11,29 @@ import { sendHttpError } from "../../errors/http-answer";
  * Apollo's own parse step. Texts already counted within the limit are remembered (up to 4 MB of
  * them): clients send the same operations again and again, and counting means a full parse.
  */
-export function tokenLimit(maxTokens: number): RequestHandler {
+export function createTokenLimit(maxTokens: number): (query: string | undefined) => void {
   const withinLimit = new LRUCache<string, true>({ maxSize: 4_000_000, sizeCalculation: (_value, query) => Math.max(query.length, 1) });
+  return (query) => {
+    if (query === undefined || withinLimit.has(query)) return;
+    try {
+      new MaxTokensParserWLexer(query, { n: maxTokens }).parseDocument();
+      withinLimit.set(query, true);
+    } catch (error) {
+      if (error instanceof GraphQLError && /^Syntax Error: Token limit/.test(error.message)) {
+        throw new QueryTooComplexError(error.message.replace(/^Syntax Error: /, ""), "tokens");
+      }
+    }
+  };
+}
+
+/** The token limit as an Express middleware (GET /graphql, and POST bodies that are not plain JSON). */
+export function tokenLimit(maxTokens: number, check: (query: string | undefined) => void = createTokenLimit(maxTokens)): RequestHandler {
   return (req, res, next) => {
     const query = typeof req.body?.query === "string" ? req.body.query : typeof req.query.query === "string" ? req.query.query : undefined;
-    if (query !== undefined && !withinLimit.has(query)) {
-      try {
-        new MaxTokensParserWLexer(query, { n: maxTokens }).parseDocument();
-        withinLimit.set(query, true);
-      } catch (error) {
-        if (error instanceof GraphQLError && /^Syntax Error: Token limit/.test(error.message)) {
-          return sendHttpError(res, new QueryTooComplexError(error.message.replace(/^Syntax Error: /, ""), "tokens"), next);
-        }
-      }
+    try {
+      check(query);
+    } catch (error) {
+      return sendHttpError(res, error, next);
     }
     next();
   };
