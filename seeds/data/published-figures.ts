@@ -99,7 +99,7 @@ export const FIGURE_SOURCES = {
     publishedOn: "2025-06-27",
     note:
       "The ARS's zones prioritaires of the ministry's list of 27 June 2025. The ARS gives 323,497 inhabitants " +
-      "(SOURCES.md §14 and zones-rouges-2025-regions.csv); DOMAIN.md rounds it to 323,000, the value served here.",
+      "(SOURCES.md §14 and zones-rouges-2025-regions.csv), the value served here; DOMAIN.md rounds it to 323,000.",
     url: "https://www.occitanie-tribune.com/articles/53057/herault-occitanie-zones-en-guerre-contre-les-deserts-medicaux",
     licence: "Figures quoted from a press article",
   },
@@ -214,7 +214,7 @@ export const PUBLISHED_FIGURES: PublishedFigure[] = [
   { indicator: "zones-rouges-population", territory: "FR", date: "2025-06-27", value: 2539784, source: "pacte" },
   { indicator: "zones-rouges-density", territory: "FR", date: "2025-06-27", value: 67, source: "pacte" },
   { indicator: "zones-rouges-count", territory: "region:76", date: "2025-06-27", value: 28, source: "arsOccitanie" },
-  { indicator: "zones-rouges-population", territory: "region:76", date: "2025-06-27", value: 323000, source: "arsOccitanie", note: "The ARS gives 323,497; rounded." },
+  { indicator: "zones-rouges-population", territory: "region:76", date: "2025-06-27", value: 323497, source: "arsOccitanie", note: "The ARS's figure; DOMAIN.md rounds it to 323,000." },
   { indicator: "solidarity-volunteer-doctors", territory: "FR", date: "2025-11", value: 200, source: "pacteMissionCounts", note: "About 200." },
   { indicator: "solidarity-consultations", territory: "FR", date: "2025-11", value: 1000, source: "pacteMissionCounts", note: "About 1,000." },
   { indicator: "solidarity-volunteer-doctors", territory: "FR", date: "2026-02", value: 300, source: "egoraSolidarity2026", note: "About 300, by mid-February 2026." },

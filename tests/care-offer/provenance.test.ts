@@ -103,6 +103,8 @@ describe("the published figures of 2025 reports, each with its source", () => {
       vosges: indicators(territory: "department:88") { id value date }
     }`);
     expect(data.occitanie.find((i: any) => i.id.startsWith("zones-rouges-count@")).value).toBe(28);
+    // The ARS's own figure, not DOMAIN.md's rounding of it (323,000).
+    expect(data.occitanie.find((i: any) => i.id.startsWith("zones-rouges-population@")).value).toBe(323497);
     expect(data.vosges.filter((i: any) => i.id.startsWith("pdsa-participation@")).map((i: any) => [i.date, i.value])).toEqual([["2022", 81], ["2023", 82], ["2024", 84]]);
   });
 

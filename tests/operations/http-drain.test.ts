@@ -1,5 +1,5 @@
 import { createServer, request, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { type AddressInfo, connect } from "node:net";
 import { trackForDrain } from "../../src/server/http-drain";
 
 /** A server whose handler answers when the test says so. */
@@ -60,5 +60,27 @@ describe("draining the HTTP server", () => {
     await drain.drain(10_000);
     await drain.drain(10_000);
     expect(server.listening).toBe(false);
+  });
+
+  it("answers a request sent just after the drain starts on a connection accepted just before it (not ended as idle)", async () => {
+    const server = createServer();
+    // Attached first, as start-server.ts does: it sees each request before the handler answers it.
+    const drain = trackForDrain(server);
+    server.on("request", (_req, res) => res.end("served"));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = (server.address() as AddressInfo).port;
+    const accepted = new Promise<void>((resolve) => server.once("connection", () => resolve()));
+    const socket = connect(port, "127.0.0.1");
+    await accepted;
+    const done = drain.drain(10_000);
+    let reply = "";
+    socket.on("data", (chunk) => (reply += chunk));
+    const closed = new Promise<void>((resolve) => socket.on("close", () => resolve()));
+    socket.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n");
+    await closed;
+    expect(reply).toMatch(/^HTTP\/1\.1 200 OK/);
+    expect(reply).toMatch(/connection: close/i);
+    expect(reply).toMatch(/served$/);
+    await done;
   });
 });
