@@ -1,12 +1,12 @@
 import type { DataSource } from "typeorm";
 import { normalizeDepartmentCode, territoryKey } from "./lib/codes";
 import { parseDecimal, readCsv } from "./lib/csv";
-import { syncTable, type Row, type SyncCounts } from "./lib/sync-table";
+import { syncIndicatorDefinitions, syncMeasures } from "./lib/measures";
+import type { Row, SyncCounts } from "./lib/sync-table";
 import { dataFile } from "./data-files";
 import { BAROMETER_INDICATORS, barometerSource } from "./sources";
 import { upsertSources } from "./sources.seed";
 
-export const MEASURE_COLUMNS = ["indicator", "territory", "observed_on", "source_id", "value", "initial_value", "target", "note"];
 
 function territoryOf(zone: string): string | null {
   if (zone === "FRANCE") return territoryKey.france;
@@ -38,18 +38,8 @@ export async function seedBarometer(db: DataSource): Promise<Record<string, Sync
     for (const row of rows) row.source_id = source.id;
     report[`measure ${b.indicator}`] = await db.transaction(async (manager) => {
       await upsertSources(manager, [source]);
-      await syncTable(manager, [{ id: b.indicator, label: b.label, unit: b.unit, description: `${b.label}. Baromètre des résultats de l'action publique, indicator ${b.code}.` }], {
-        table: "indicator_definition",
-        key: ["id"],
-        columns: ["id", "label", "unit", "description"],
-      });
-      return syncTable(manager, rows, {
-        table: "measure",
-        key: ["indicator", "territory", "observed_on", "source_id"],
-        columns: MEASURE_COLUMNS,
-        removeMissing: true,
-        scope: { where: "source_id = ?", params: [source.id] },
-      });
+      await syncIndicatorDefinitions(manager, [{ id: b.indicator, label: b.label, unit: b.unit, description: `${b.label}. Baromètre des résultats de l'action publique, indicator ${b.code}.` }]);
+      return syncMeasures(manager, rows, { where: "source_id = ?", params: [source.id] });
     });
   }
   return report;

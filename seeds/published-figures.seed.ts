@@ -1,8 +1,8 @@
 import type { DataSource } from "typeorm";
 import { markers } from "../src/db/sql-dialect";
-import { syncTable, type SyncCounts } from "./lib/sync-table";
+import { syncIndicatorDefinitions, syncMeasures } from "./lib/measures";
+import type { SyncCounts } from "./lib/sync-table";
 import { FIGURE_SOURCES, INDICATOR_DEFINITIONS, PUBLISHED_FIGURES } from "./data/published-figures";
-import { MEASURE_COLUMNS } from "./barometer.seed";
 import { upsertSources } from "./sources.seed";
 
 /** The national and local figures the reports publish, each with its source and date. */
@@ -14,12 +14,8 @@ export async function seedPublishedFigures(db: DataSource): Promise<Record<strin
   const sourceIds = Object.values(FIGURE_SOURCES).map((s) => s.id);
   return db.transaction(async (manager) => {
     await upsertSources(manager, Object.values(FIGURE_SOURCES));
-    const indicators = await syncTable(manager, INDICATOR_DEFINITIONS.map((d) => ({ ...d })), {
-      table: "indicator_definition",
-      key: ["id"],
-      columns: ["id", "label", "unit", "description"],
-    });
-    const figures = await syncTable(
+    const indicators = await syncIndicatorDefinitions(manager, INDICATOR_DEFINITIONS);
+    const figures = await syncMeasures(
       manager,
       PUBLISHED_FIGURES.map((f) => ({
         indicator: f.indicator,
@@ -31,13 +27,7 @@ export async function seedPublishedFigures(db: DataSource): Promise<Record<strin
         target: null,
         note: f.note ?? null,
       })),
-      {
-        table: "measure",
-        key: ["indicator", "territory", "observed_on", "source_id"],
-        columns: MEASURE_COLUMNS,
-        removeMissing: true,
-        scope: { where: `source_id IN (${markers(sourceIds.length)})`, params: sourceIds },
-      },
+      { where: `source_id IN (${markers(sourceIds.length)})`, params: sourceIds },
     );
     return { indicator_definition: indicators, "measure published figures": figures };
   });

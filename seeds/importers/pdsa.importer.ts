@@ -1,8 +1,8 @@
 import type { DataSource } from "typeorm";
 import { readCsv, parseDecimal, parseInteger } from "../lib/csv";
 import { territoryKey } from "../lib/codes";
-import { syncTable, type Row } from "../lib/sync-table";
-import { MEASURE_COLUMNS } from "../barometer.seed";
+import { syncMeasures } from "../lib/measures";
+import type { Row } from "../lib/sync-table";
 import { SOURCES, sourceFor, type SourceOverrides, type SourceRecord } from "../sources";
 import { upsertSources } from "../sources.seed";
 import type { ImportSummary } from "./import-result";
@@ -88,11 +88,7 @@ export async function importPdsa(db: DataSource, file: string, options: PdsaImpo
   check.finish("pdsa", rows.length, "the file holds no figure");
   const counts = await db.transaction(async (manager) => {
     await upsertSources(manager, [...sources.values()]);
-    return syncTable(manager, rows, {
-      table: "measure",
-      key: ["indicator", "territory", "observed_on", "source_id"],
-      columns: MEASURE_COLUMNS,
-    });
+    return syncMeasures(manager, rows);
   });
   return { dataset: "pdsa", rows: figures, ...counts };
 }

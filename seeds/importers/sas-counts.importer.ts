@@ -1,9 +1,9 @@
 import type { DataSource } from "typeorm";
-import { MEASURE_COLUMNS } from "../barometer.seed";
 import { INDICATOR_DEFINITIONS } from "../data/published-figures";
 import { territoryKey } from "../lib/codes";
 import { parseDecimal, parseInteger, readCsv } from "../lib/csv";
-import { syncTable, type Row } from "../lib/sync-table";
+import { syncIndicatorDefinitions, syncMeasures } from "../lib/measures";
+import type { Row } from "../lib/sync-table";
 import type { SourceRecord } from "../sources";
 import { upsertSources } from "../sources.seed";
 import type { ImportSummary } from "./import-result";
@@ -72,14 +72,8 @@ export async function importSasCounts(db: DataSource, file: string, options: { o
   const definitions = INDICATOR_DEFINITIONS.filter((d) => d.id === SAS_COUNT || d.id === SAS_POPULATION);
   const counts = await db.transaction(async (manager) => {
     await upsertSources(manager, [...sources.values()]);
-    await syncTable(manager, definitions.map((d) => ({ ...d })), { table: "indicator_definition", key: ["id"], columns: ["id", "label", "unit", "description"] });
-    return syncTable(manager, rows, {
-      table: "measure",
-      key: ["indicator", "territory", "observed_on", "source_id"],
-      columns: MEASURE_COLUMNS,
-      removeMissing: true,
-      scope: { where: "source_id LIKE ?", params: [`${PREFIX}-%`] },
-    });
+    await syncIndicatorDefinitions(manager, definitions);
+    return syncMeasures(manager, rows, { where: "source_id LIKE ?", params: [`${PREFIX}-%`] });
   });
   return { dataset: "sas-counts", rows: lines, ...counts };
 }

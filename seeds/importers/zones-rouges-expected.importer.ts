@@ -1,10 +1,10 @@
 import type { DataSource } from "typeorm";
 import { ZONES_ROUGES_LIST_DATE } from "../../src/entities/care-offer/zone-rouge.entity";
-import { MEASURE_COLUMNS } from "../barometer.seed";
 import { INDICATOR_DEFINITIONS } from "../data/published-figures";
 import { territoryKey } from "../lib/codes";
 import { parseInteger, readCsv } from "../lib/csv";
-import { syncTable, type Row } from "../lib/sync-table";
+import { syncIndicatorDefinitions, syncMeasures } from "../lib/measures";
+import type { Row } from "../lib/sync-table";
 import type { SourceRecord } from "../sources";
 import { upsertSources } from "../sources.seed";
 import type { ImportSummary } from "./import-result";
@@ -78,14 +78,8 @@ export async function importZonesRougesExpected(db: DataSource, file: string, op
   const definition = INDICATOR_DEFINITIONS.filter((d) => d.id === ZONES_ROUGES_COUNT);
   const counts = await db.transaction(async (manager) => {
     await upsertSources(manager, [...sources.values()]);
-    await syncTable(manager, definition.map((d) => ({ ...d })), { table: "indicator_definition", key: ["id"], columns: ["id", "label", "unit", "description"] });
-    return syncTable(manager, rows, {
-      table: "measure",
-      key: ["indicator", "territory", "observed_on", "source_id"],
-      columns: MEASURE_COLUMNS,
-      removeMissing: true,
-      scope: { where: "indicator = ? AND source_id LIKE ?", params: [ZONES_ROUGES_COUNT, `${PREFIX}-%`] },
-    });
+    await syncIndicatorDefinitions(manager, definition);
+    return syncMeasures(manager, rows, { where: "indicator = ? AND source_id LIKE ?", params: [ZONES_ROUGES_COUNT, `${PREFIX}-%`] });
   });
   return { dataset: "zones-rouges-expected", rows: lines, ...counts };
 }

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { type ApolloServer, HeaderMap } from "@apollo/server";
 import type { Caller } from "../auth/caller";
 import type { ResponseCache } from "../cache/response-cache";
+import { lookUpAnswer, sendCachedAnswer } from "../cache/response-cache.middleware";
 import type { RequestContext } from "../context/request-context";
 import type { RequestRecord } from "../context/request-record";
 import { BadRequestError, PayloadTooLargeError } from "../errors/errors";
@@ -62,25 +63,10 @@ export function graphqlPostHandler(options: GraphQLPostOptions): (req: IncomingM
     options.checkTokens(typeof params?.query === "string" ? params.query : undefined);
 
     // Anonymous read-only queries: answered from the cache, or their answer kept for the next caller.
-    let keep: ((status: number, text: string, contentType: string) => void) | undefined;
-    if (cache && req.headers.authorization === undefined && typeof params?.query === "string") {
-      const key = cache.keyFor(params.query, params.operationName, params.variables, req.headers.accept);
-      if (key !== null) {
-        const generation = cache.store.generation();
-        const found = cache.get(key);
-        const hit = found instanceof Promise ? await found.catch(() => undefined) : found;
-        if (hit) {
-          res.writeHead(200, { "content-type": hit.contentType, "x-response-cache": "hit", "content-length": Buffer.byteLength(hit.body) });
-          res.end(hit.body);
-          return;
-        }
-        res.setHeader("x-response-cache", "miss");
-        // Apollo writes `errors` before `data`: a body opening on `{"data":` has none.
-        keep = (status, text, contentType) => {
-          if (status === 200 && text.startsWith('{"data":')) cache.set(key, { body: text, contentType }, generation);
-        };
-      }
-    }
+    const lookup = cache && req.headers.authorization === undefined && params ? lookUpAnswer(cache, params, req.headers.accept) : undefined;
+    const found = lookup instanceof Promise ? await lookup : lookup;
+    if (found && "hit" in found) return sendCachedAnswer(res, found.hit);
+    if (found) res.setHeader("x-response-cache", "miss");
 
     const headers = new HeaderMap();
     for (const [name, value] of Object.entries(req.headers)) {
@@ -97,7 +83,7 @@ export function graphqlPostHandler(options: GraphQLPostOptions): (req: IncomingM
       const text = answer.body.string;
       res.setHeader("content-length", Buffer.byteLength(text));
       res.end(text);
-      keep?.(status, text, String(res.getHeader("content-type") ?? "application/json"));
+      if (found) found.keep(status, text, String(res.getHeader("content-type") ?? "application/json"));
       return;
     }
     for await (const chunk of answer.body.asyncIterator) res.write(chunk);

@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
-import { freePort, ROOT, startProcess, type Started } from "../support/processes";
+import { freePort, postOnNewConnection, ROOT, startProcess, type Started } from "../support/processes";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 const MAIN = path.join(ROOT, "dist/src/server/main.js");
@@ -15,21 +15,6 @@ beforeAll(() => {
 
 function databaseUrl(database: TestDatabase): string {
   return database.config.kind === "sqlite" ? `sqlite:${database.config.path}` : database.config.url;
-}
-
-/** A POST on a connection of its own (no keep-alive pool), so that a refused connection shows as such. */
-function postOnNewConnection(port: number, query: string): Promise<{ status: number; body: any }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, path: "/graphql", method: "POST", agent: false, headers: { "content-type": "application/json" } }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk) => (text += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-    req.end(JSON.stringify({ query }));
-  });
 }
 
 const communesOf = (body: any): number =>

@@ -1,8 +1,7 @@
 import fs from "node:fs";
-import http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { freePort, ROOT, startProcess, type Started } from "../support/processes";
+import { freePort, postOnNewConnection, ROOT, startProcess, type Started } from "../support/processes";
 
 // `npm start -- --workers 2`: one primary, two workers on one port (node:cluster), on a fresh
 // SQLite file that the primary seeds before any worker starts.
@@ -24,27 +23,10 @@ interface Outcome {
   detail: string;
 }
 
-/** One POST on its own connection: the primary hands each connection to the next worker. */
-function postOnNewConnection(query: string): Promise<{ status: number; body: any }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port, path: "/graphql", method: "POST", agent: false, headers: { "content-type": "application/json" } }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk) => (text += chunk));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
-      res.on("error", reject);
-    });
-    req.on("error", reject);
-    // A connection the primary handed to a worker at the moment it was killed is never answered.
-    req.setTimeout(15_000, () => req.destroy(new Error("timed out: no answer in 15 s")));
-    req.end(JSON.stringify({ query }));
-  });
-}
-
 async function request(): Promise<Outcome> {
   const startedAt = Date.now();
   try {
-    const { status, body } = await postOnNewConnection(QUERY);
+    const { status, body } = await postOnNewConnection(port, QUERY, 15_000);
     const ok = status === 200 && JSON.stringify(body) === JSON.stringify(ANSWER);
     return { startedAt, ok, detail: `${status} ${JSON.stringify(body)}` };
   } catch (error) {

@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
+import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 
@@ -61,4 +62,24 @@ export function startPartnerSubgraph(port: number): Promise<Started> {
 export async function postGraphQL(url: string, query: string, headers: Record<string, string> = {}, variables?: Record<string, unknown>): Promise<{ status: number; body: any }> {
   const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify({ query, variables }) });
   return { status: res.status, body: await res.json().catch(() => null) };
+}
+
+/**
+ * A POST /graphql on a connection of its own (no keep-alive pool): a refused connection shows as
+ * such, and a cluster's primary hands each one to the next worker. With `timeoutMs`, a request
+ * never answered (a connection handed to a worker as it was killed) fails after that long.
+ */
+export function postOnNewConnection(port: number, query: string, timeoutMs?: number): Promise<{ status: number; body: any }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port, path: "/graphql", method: "POST", agent: false, headers: { "content-type": "application/json" } }, (res) => {
+      let text = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk) => (text += chunk));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) }));
+      res.on("error", reject);
+    });
+    req.on("error", reject);
+    if (timeoutMs !== undefined) req.setTimeout(timeoutMs, () => req.destroy(new Error(`timed out: no answer in ${timeoutMs / 1000} s`)));
+    req.end(JSON.stringify({ query }));
+  });
 }
