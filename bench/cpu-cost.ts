@@ -21,6 +21,29 @@ function cpuMicros(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10_000;
 }
 
+/** CPU of every PostgreSQL process (backends included): what the database spends for the contender. */
+function postgresCpuMicros(): number {
+  let total = 0;
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (!stat.includes("(postgres)")) continue;
+      const fields = stat.split(") ")[1].split(" ");
+      total += (Number(fields[11]) + Number(fields[12])) * 10_000;
+    } catch {
+      // the process ended between the listing and the read
+    }
+  }
+  return total;
+}
+
+/** CPU of this process: the load generator (autocannon runs here), parsing every answer. */
+function loadGeneratorCpuMicros(): number {
+  const usage = process.cpuUsage();
+  return usage.user + usage.system;
+}
+
 function send(url: string, bodies: string[], amount: number, connections: number, headers: Record<string, string>): Promise<number> {
   let next = 0;
   return new Promise((resolve, reject) => {
@@ -64,6 +87,8 @@ async function main(): Promise<void> {
   const queries = benchQueries({ sirens: dbs.sirens }).filter((q) => values.queries.split(",").includes(q.id));
   const requests = Number(values.requests);
   const results = new Map<string, number[]>();
+  // PostgreSQL's processes and the load generator, per request: the rest of the machine's CPU a request costs.
+  const extra = new Map<string, [number, number][]>();
   for (let round = 0; round < Number(values.rounds); round++) {
     for (const contender of contenders) {
       const { command, args, env } = contender.command(dbs);
@@ -75,23 +100,35 @@ async function main(): Promise<void> {
           await postGraphQL(server.url, query.body(contender.dialect, 0), headers);
           await send(server.url, bodies, Math.ceil(requests / 3), Number(values.connections), headers); // warm-up: JIT, pools, caches
           await waitUntilIdle(server.child.pid!);
-          const before = cpuMicros(server.child.pid!);
+          const before = [cpuMicros(server.child.pid!), postgresCpuMicros(), loadGeneratorCpuMicros()];
           const sent = await send(server.url, bodies, requests, Number(values.connections), headers);
+          const generator = (loadGeneratorCpuMicros() - before[2]) / sent;
           await waitUntilIdle(server.child.pid!);
-          const perRequest = (cpuMicros(server.child.pid!) - before) / sent;
+          const perRequest = (cpuMicros(server.child.pid!) - before[0]) / sent;
+          const database = (postgresCpuMicros() - before[1]) / sent;
           const key = `${query.id}\t${contender.id}`;
           results.set(key, [...(results.get(key) ?? []), perRequest]);
-          process.stdout.write(`round ${round + 1}  ${query.id.padEnd(6)} ${contender.label.padEnd(40)} ${perRequest.toFixed(0).padStart(6)} µs CPU / request\n`);
+          extra.set(key, [...(extra.get(key) ?? []), [database, generator]]);
+          process.stdout.write(
+            `round ${round + 1}  ${query.id.padEnd(6)} ${contender.label.padEnd(40)} ${perRequest.toFixed(0).padStart(6)} µs CPU / request` +
+              ` (PostgreSQL ${database.toFixed(0)}, load generator ${generator.toFixed(0)})\n`,
+          );
         }
       } finally {
         await server.stop();
       }
     }
   }
-  process.stdout.write("\n| query | contender | µs CPU / request (each round) |\n|---|---|---|\n");
+  process.stdout.write(
+    "\n| query | contender | server: µs CPU / request (each round) | PostgreSQL | load generator | all three |\n|---|---|---|---|---|---|\n",
+  );
   for (const [key, figures] of results) {
     const [query, contender] = key.split("\t");
-    process.stdout.write(`| ${query} | ${contender} | ${figures.map((f) => f.toFixed(0)).join(" / ")} |\n`);
+    const others = extra.get(key) ?? [];
+    const cell = (values: number[]) => values.map((f) => f.toFixed(0)).join(" / ");
+    process.stdout.write(
+      `| ${query} | ${contender} | ${cell(figures)} | ${cell(others.map((o) => o[0]))} | ${cell(others.map((o) => o[1]))} | ${cell(figures.map((f, i) => f + others[i][0] + others[i][1]))} |\n`,
+    );
   }
 }
 

@@ -20,7 +20,7 @@ import { startServer } from "../src/server/start-server";
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const db = await openDatabase(config.database);
+  const db = await openDatabase(config.database, config.databaseTuning);
   const responseCache = config.responseCache ? createResponseCache(config.responseCache) : undefined;
   if (responseCache?.store instanceof RedisStore) await responseCache.store.ready();
   let statements = 0;

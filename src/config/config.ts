@@ -28,7 +28,7 @@ export interface AppConfig {
   host: string;
   database: DatabaseConfig;
   /** PostgreSQL pool and timeouts (SQLite ignores them). */
-  databaseTuning: { poolSize: number; connectTimeoutMs: number; statementTimeoutMs: number };
+  databaseTuning: { poolSize: number; readPipelineConnections: number; connectTimeoutMs: number; statementTimeoutMs: number };
   /** The gateway config file's path, when one is given. */
   gatewayConfigFile: string | undefined;
   /** Its validated content (empty when there is no file). */
@@ -135,6 +135,13 @@ export const CONFIG_VARIABLES = {
     parseDatabaseUrl,
   ),
   poolSize: integer("DATABASE_POOL_SIZE", 10, 1, 1000, "PostgreSQL connections at most."),
+  readPipelineConnections: integer(
+    "DATABASE_READ_PIPELINE",
+    2,
+    0,
+    100,
+    "PostgreSQL: connections in pipeline mode for the loaders' keyed reads, besides the pool: the statements of one event-loop turn leave in one write (0: keyed reads use the pool).",
+  ),
   connectTimeoutMs: integer("DATABASE_CONNECT_TIMEOUT_MS", 5000, 1, 600_000, "PostgreSQL: give up connecting after this long, instead of hanging."),
   statementTimeoutMs: integer("DATABASE_STATEMENT_TIMEOUT_MS", 15000, 1, 3_600_000, "PostgreSQL: cancel a statement running longer than this."),
   gatewayConfigFile: variable<string | undefined>(
@@ -226,7 +233,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: read(v.port),
     host: read(v.host),
     database: read(v.database),
-    databaseTuning: { poolSize: read(v.poolSize), connectTimeoutMs: read(v.connectTimeoutMs), statementTimeoutMs: read(v.statementTimeoutMs) },
+    databaseTuning: {
+      poolSize: read(v.poolSize),
+      readPipelineConnections: read(v.readPipelineConnections),
+      connectTimeoutMs: read(v.connectTimeoutMs), statementTimeoutMs: read(v.statementTimeoutMs) },
     gatewayConfigFile: read(v.gatewayConfigFile),
     gateway: DEFAULT_GATEWAY_CONFIG,
     subgraphTimeoutMs: read(v.subgraphTimeoutMs),

@@ -1,10 +1,14 @@
 import "reflect-metadata";
 import fs from "node:fs";
 import path from "node:path";
+import type { Pool } from "pg";
 import { DataSource, type DataSourceOptions } from "typeorm";
+import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
 import { type AppConfig, type DatabaseConfig, DEFAULT_CONFIG } from "../config/config";
 import { ENTITIES } from "../entities";
 import { MIGRATIONS } from "./migrations";
+import { closeReadPipelines } from "./read-pipeline";
+import { setReadPipelineSize } from "./sql-dialect";
 import { SqlStatementEndSubscriber, SqlStatementLogger } from "./sql-statement-log";
 
 /** PostgreSQL pool size and timeouts; each one left out takes its default from src/config/config.ts. */
@@ -52,7 +56,20 @@ export function createDataSource(config: DatabaseConfig, given: DataSourceTuning
       },
     };
   }
-  return new DataSource(options);
+  const db = new DataSource(options);
+  if (config.kind === "postgres") withReadPipeline(db, tuning.readPipelineConnections);
+  return db;
+}
+
+/** Keyed reads go through a read pipeline (src/db/read-pipeline.ts), whose connections close with the DataSource. */
+function withReadPipeline(db: DataSource, size: number): void {
+  setReadPipelineSize(db, size);
+  const destroy = db.destroy.bind(db);
+  db.destroy = async () => {
+    const driver = db.driver as PostgresDriver;
+    await closeReadPipelines([driver.master, ...driver.slaves].filter((pool): pool is Pool => pool !== undefined));
+    return destroy();
+  };
 }
 
 /** Opens the DataSource and applies pending migrations. */

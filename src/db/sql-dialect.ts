@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import type { Pool } from "pg";
 import { DataSource, type EntityManager, QueryFailedError } from "typeorm";
 import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
+import { readPipelineOf } from "./read-pipeline";
 import { sqlLogOf, statementStarted } from "./sql-statement-log";
 
 /** True when the connection talks to PostgreSQL (otherwise SQLite). */
@@ -51,18 +52,27 @@ function readPool(driver: PostgresDriver): Pool {
   return replicas.length > 0 ? replicas[nextReplica++ % replicas.length] : (driver.master as Pool);
 }
 
+/** Connections in pipeline mode for keyed reads, per driver (src/db/read-pipeline.ts); 0: none. */
+const pipelineSizes = new WeakMap<object, number>();
+export function setReadPipelineSize(db: DataSource, size: number): void {
+  pipelineSizes.set(db.driver, size);
+}
+
 /**
  * Reads on PostgreSQL outside a transaction go straight to a driver pool (a replica's when
  * there are replicas) as named prepared statements: each connection parses and plans a
  * statement once instead of on every request, and TypeORM's query runner (a pool checkout per
- * statement) is skipped. They are recorded like TypeORM's (request log, metrics, spans) and
+ * statement) is skipped. Keyed reads (`keyed`: the loaders' batches) go through the pool's read
+ * pipeline when there is one. They are recorded like TypeORM's (request log, metrics, spans) and
  * fail with the same QueryFailedError. Writes, and anything run in a transaction (an
  * EntityManager), go through TypeORM, to the primary.
  */
-function readOnPostgresPool<T>(db: DataSource, text: string, params: unknown[]): Promise<T[]> {
+function readOnPostgresPool<T>(db: DataSource, text: string, params: unknown[], keyed: boolean): Promise<T[]> {
   const pool = readPool(db.driver as PostgresDriver);
   const ends = statementStarted(text, "postgres");
-  return pool.query({ name: preparedName(text), text, values: params }).then(
+  const config = { name: preparedName(text), text, values: params };
+  const pipeline = keyed ? readPipelineOf(pool, pipelineSizes.get(db.driver) ?? 0) : undefined;
+  return (pipeline ? pipeline.query(config) : pool.query(config)).then(
     (result) => {
       for (const end of ends) end();
       return result.rows as T[];
@@ -83,11 +93,11 @@ const READ = /^\s*SELECT\b/i;
  * RETURNING for writes). TypeORM's PostgreSQL driver answers UPDATE and DELETE with
  * `[rows, rowCount]`; that is unwrapped here so callers see rows on both engines.
  */
-export async function sql<T = Record<string, unknown>>(db: DataSource | EntityManager, text: string, params: unknown[] = []): Promise<T[]> {
+export async function sql<T = Record<string, unknown>>(db: DataSource | EntityManager, text: string, params: unknown[] = [], keyed = false): Promise<T[]> {
   const postgres = isPostgres(db);
   const bound = bindMarkers(text, postgres);
   sqlLogOf(db)?.statements.push(bound);
-  if (postgres && db instanceof DataSource && READ.test(text)) return readOnPostgresPool<T>(db, bound, params);
+  if (postgres && db instanceof DataSource && READ.test(text)) return readOnPostgresPool<T>(db, bound, params, keyed);
   const result = await db.query(bound, params);
   if (postgres && /^\s*(UPDATE|DELETE)\b/i.test(text) && Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === "number") {
     return result[0] as T[];

@@ -1,10 +1,10 @@
 import { mergeSchemas } from "@graphql-tools/schema";
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
-import { defaultFieldResolver, type GraphQLSchema, isObjectType } from "graphql";
+import { type FieldNode, getNamedType, type GraphQLResolveInfo, type GraphQLSchema, isObjectType, Kind, type SelectionSetNode } from "graphql";
 import type { RequestContext } from "../context/request-context";
 import { buildTypeGraphQLSchema } from "./build-schema";
 import { isEntityReference } from "../resolvers/shared/entity-reference";
-import type { EntityRepresentation, ReferenceResolver, SubgraphDefinition } from "./subgraph";
+import { type EntityRepresentation, isKeyReference, type ReferenceResolver, type SubgraphDefinition } from "./subgraph";
 
 /** Federation directives used in our type definitions, declared so the merged schema is valid. */
 const FEDERATION_DIRECTIVES = `
@@ -16,13 +16,24 @@ const FEDERATION_DIRECTIVES = `
   directive @tag(name: String!) repeatable on FIELD_DEFINITION | OBJECT | INTERFACE | UNION | ARGUMENT_DEFINITION | SCALAR | ENUM | ENUM_VALUE | INPUT_OBJECT | INPUT_FIELD_DEFINITION
 `;
 
+/** Per entity type, the reference resolver that loads it and the fields only a loaded entity has. */
+interface Loading {
+  resolve: ReferenceResolver;
+  fields: ReadonlySet<string>;
+}
+
 /**
- * All subgraphs as one schema, without a gateway: same resolvers, same loaders. When a field
- * owned by one subgraph meets an entity reference made by another (an Epci known only by its
- * SIREN), the owner's reference resolver loads the entity first, as `_entities` would.
+ * All subgraphs as one schema, without a gateway: same resolvers, same loaders. An entity
+ * reference made by one subgraph (an Epci known only by its SIREN) is loaded where it is made,
+ * as `_entities` would load it: a field resolver whose type is an entity another subgraph loads
+ * hands its references to the owner's reference resolver, when the query selects a field only
+ * the loaded entity has (`name`, not `siren`). The entities' own fields keep no resolver of
+ * their own, so graphql-jit reads them inline, instead of calling a wrapper on every field of
+ * every row.
  */
 export async function buildMonolithSchema(definitions: SubgraphDefinition[]): Promise<GraphQLSchema> {
-  const owners = new Map<string, ReferenceResolver>(); // "Type.field" → owner's reference resolver
+  const loading = new Map<string, { resolve: ReferenceResolver; fields: Set<string> }>();
+  const keyFields = new Map<string, Set<string>>(); // fields the key-only views of a type have: its key
   const schemas: GraphQLSchema[] = [];
   for (const definition of definitions) {
     const schema = await buildTypeGraphQLSchema(definition);
@@ -30,25 +41,74 @@ export async function buildMonolithSchema(definitions: SubgraphDefinition[]): Pr
     for (const [typeName, resolveReference] of Object.entries(definition.references)) {
       const type = schema.getType(typeName);
       if (!isObjectType(type)) continue;
-      for (const fieldName of Object.keys(type.getFields())) owners.set(`${typeName}.${fieldName}`, resolveReference);
+      if (isKeyReference(resolveReference)) {
+        const keys = keyFields.get(typeName) ?? new Set<string>();
+        for (const key of resolveReference.keys) keys.add(key);
+        keyFields.set(typeName, keys);
+      } else {
+        loading.set(typeName, { resolve: resolveReference, fields: new Set(Object.keys(type.getFields())) });
+      }
     }
   }
+  for (const [typeName, keys] of keyFields) for (const key of keys) loading.get(typeName)?.fields.delete(key);
   const merged = mergeSchemas({ schemas, typeDefs: FEDERATION_DIRECTIVES });
   return mapSchema(merged, {
-    [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) => {
-      const resolveReference = owners.get(`${typeName}.${fieldName}`);
-      if (!resolveReference) return field;
-      const resolve = field.resolve ?? defaultFieldResolver;
+    [MapperKind.OBJECT_FIELD]: (field) => {
+      // References are made by field resolvers only (entityReference), never kept in an entity's property.
+      const entity = loading.get(getNamedType(field.type).name);
+      if (!entity || !field.resolve) return field;
+      const resolve = field.resolve;
       return {
         ...field,
-        // Not async: most parents are whole entities, and this runs for every field of every row.
         resolve: (parent, args, ctx: RequestContext, info) => {
-          if (!isEntityReference(parent)) return resolve(parent, args, ctx, info);
-          return Promise.resolve(resolveReference(parent as EntityRepresentation, ctx)).then((entity) =>
-            entity === null ? null : resolve(entity, args, ctx, info),
-          );
+          const value: unknown = resolve(parent, args, ctx, info);
+          if (!selectsLoadedField(info, entity.fields)) return value;
+          return isPromiseLike(value) ? Promise.resolve(value).then((v) => loaded(v, entity, ctx)) : loaded(value, entity, ctx);
         },
       };
     },
   });
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function";
+}
+
+/** The value with its references replaced by the entities they point to (null for one that is gone). */
+function loaded(value: unknown, entity: Loading, ctx: RequestContext): unknown {
+  if (Array.isArray(value)) {
+    if (!value.some(isEntityReference)) return value;
+    return Promise.all(value.map((item) => (isEntityReference(item) ? entity.resolve(item as EntityRepresentation, ctx) : item)));
+  }
+  return isEntityReference(value) ? entity.resolve(value as EntityRepresentation, ctx) : value;
+}
+
+/** Whether a field's selection (fragments included) asks for one of `fields`; computed once per field node of an operation. */
+const selections = new WeakMap<FieldNode, boolean>();
+function selectsLoadedField(info: GraphQLResolveInfo, fields: ReadonlySet<string>): boolean {
+  const node = info.fieldNodes[0];
+  let answer = selections.get(node);
+  if (answer === undefined) {
+    answer = info.fieldNodes.some((n) => n.selectionSet !== undefined && selects(n.selectionSet, fields, info, new Set()));
+    selections.set(node, answer);
+  }
+  return answer;
+}
+
+function selects(set: SelectionSetNode, fields: ReadonlySet<string>, info: GraphQLResolveInfo, seen: Set<string>): boolean {
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) {
+      if (fields.has(selection.name.value)) return true;
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      if (selects(selection.selectionSet, fields, info, seen)) return true;
+    } else {
+      const name = selection.name.value;
+      const fragment = info.fragments[name];
+      if (fragment && !seen.has(name)) {
+        seen.add(name);
+        if (selects(fragment.selectionSet, fields, info, seen)) return true;
+      }
+    }
+  }
+  return false;
 }

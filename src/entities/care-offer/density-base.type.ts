@@ -1,6 +1,6 @@
 import { Field, Float, ObjectType } from "type-graphql";
 
-@ObjectType("DensityBase", {
+@ObjectType("DensityBase", { simpleResolvers: true,
   description:
     "The population a density is divided by. Producers divide some professions by the population they serve (children for " +
     "pédiatres, women for gynécologues and sages-femmes), so only densities with the same base can be compared.",

@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
-@ObjectType("ProfessionalStat", {
+@ObjectType("ProfessionalStat", { simpleResolvers: true,
   description:
     "Number and density of health professionals of one specialty in one territory, from one source. " +
     "Specialty labels are the producer's own (DREES groups, CNOM specialties, CNAM professions).",

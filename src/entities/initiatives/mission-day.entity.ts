@@ -1,7 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
-@ObjectType("MissionDay", { description: "A day a volunteer offers to consult in a zone rouge." })
+@ObjectType("MissionDay", { simpleResolvers: true, description: "A day a volunteer offers to consult in a zone rouge." })
 @Entity("mission_day")
 export class MissionDay {
   @PrimaryColumn({ name: "volunteer_id", type: "varchar", length: 36 })

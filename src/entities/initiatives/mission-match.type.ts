@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { ZoneNeeds } from "./zone-needs.entity";
 
-@ObjectType("MissionMatch", { description: "For one month, a zone rouge's needs against the days volunteers offered there." })
+@ObjectType("MissionMatch", { simpleResolvers: true, description: "For one month, a zone rouge's needs against the days volunteers offered there." })
 export class MissionMatch {
   epciSiren: string;
   volunteerIds: string[];

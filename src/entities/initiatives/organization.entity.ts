@@ -3,7 +3,7 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 import { OrganizationKind } from "./organization-kind";
 
 @Directive('@key(fields: "id")')
-@ObjectType("Organization", { description: "A body that carries initiatives: a mutuelle, a commune, an ARS, the State…" })
+@ObjectType("Organization", { simpleResolvers: true, description: "A body that carries initiatives: a mutuelle, a commune, an ARS, the State…" })
 @Entity("organization")
 export class Organization {
   @Field(() => ID, { description: 'Stable identifier ("mgen", "ars-occitanie").' })

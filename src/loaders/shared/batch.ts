@@ -55,7 +55,8 @@ export async function selectWhereIn<T>(
   if (after === undefined) throw new Error("selectWhereIn template lacks IN ({keys})");
   const paramsBefore = extraParams.slice(0, countMarks(before));
   const paramsAfter = extraParams.slice(countMarks(before));
-  if (isPostgres(db)) return sql<T>(db, `${before}= ANY(?)${after}`, [...paramsBefore, keys, ...paramsAfter]);
+  // A key lookup: short, so it may share a pipelined connection (src/db/read-pipeline.ts).
+  if (isPostgres(db)) return sql<T>(db, `${before}= ANY(?)${after}`, [...paramsBefore, keys, ...paramsAfter], true);
   const rows: T[] = [];
   for (let i = 0; i < keys.length; i += KEYS_PER_STATEMENT) {
     const chunk = keys.slice(i, i + KEYS_PER_STATEMENT);

@@ -3,7 +3,7 @@ import { BadUserInputError } from "../../errors/errors";
 import { DEFAULT_PAGE_SIZE } from "../../config/pagination";
 
 @Directive("@shareable")
-@ObjectType("PageInfo", { description: "Where a page sits in the whole list (Relay cursor connections)." })
+@ObjectType("PageInfo", { simpleResolvers: true, description: "Where a page sits in the whole list (Relay cursor connections)." })
 export class PageInfo {
   @Field({ description: "True when more items follow this page." })
   hasNextPage: boolean;
@@ -58,7 +58,7 @@ export function toPage<T>(rowsPlusOne: T[], offset: number, size: number) {
 
 /** A Relay connection type for `Node`; `totalCount` runs its query only when asked for. */
 export function ConnectionType<TNode extends object>(name: string, Node: ClassType<TNode>, what: string) {
-  @ObjectType(`${name}Edge`, { description: `One ${what} in a page, with its cursor.` })
+  @ObjectType(`${name}Edge`, { simpleResolvers: true, description: `One ${what} in a page, with its cursor.` })
   class EdgeType {
     @Field({ description: "Opaque position of this edge; pass it as `after` to continue after it." })
     cursor: string;
@@ -66,8 +66,8 @@ export function ConnectionType<TNode extends object>(name: string, Node: ClassTy
     node: TNode;
   }
 
-  /** Abstract: the concrete class names the GraphQL type (`@ObjectType("EpciConnection")`). */
-  @ObjectType()
+  /** Abstract: the concrete class names the GraphQL type (`@ObjectType("EpciConnection", { simpleResolvers: true })`). */
+  @ObjectType({ simpleResolvers: true })
   abstract class ConnectionClass {
     @Field(() => [EdgeType], { description: "The items of this page, in order." })
     edges: EdgeType[];

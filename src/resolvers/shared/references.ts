@@ -18,28 +18,28 @@ export interface CommuneKey { code: string }
  */
 export function territoryReferences() {
   @Directive('@key(fields: "code")')
-  @ObjectType("Region")
+  @ObjectType("Region", { simpleResolvers: true })
   class RegionRef implements RegionKey {
     @Field(() => ID, { description: KEY_DESCRIPTIONS.regionCode })
     code: string;
   }
 
   @Directive('@key(fields: "code")')
-  @ObjectType("Department")
+  @ObjectType("Department", { simpleResolvers: true })
   class DepartmentRef implements DepartmentKey {
     @Field(() => ID, { description: KEY_DESCRIPTIONS.departmentCode })
     code: string;
   }
 
   @Directive('@key(fields: "siren")')
-  @ObjectType("Epci")
+  @ObjectType("Epci", { simpleResolvers: true })
   class EpciRef implements EpciKey {
     @Field(() => ID, { description: KEY_DESCRIPTIONS.epciSiren })
     siren: string;
   }
 
   @Directive('@key(fields: "code")')
-  @ObjectType("Commune")
+  @ObjectType("Commune", { simpleResolvers: true })
   class CommuneRef implements CommuneKey {
     @Field(() => ID, { description: KEY_DESCRIPTIONS.communeCode })
     code: string;

@@ -17,7 +17,7 @@ import { DatasetResolver } from "../../resolvers/care-offer/dataset.resolver";
 import { DepartmentSasResolver } from "../../resolvers/care-offer/department-sas.resolver";
 import { RegionCoverageResolver } from "../../resolvers/care-offer/region-coverage.resolver";
 import { SasDepartmentStatusResolver } from "../../resolvers/care-offer/sas-department-status.resolver";
-import type { SubgraphDefinition } from "../subgraph";
+import { byKey, type SubgraphDefinition } from "../subgraph";
 import { CareOfferRefs } from "../../resolvers/care-offer/care-offer.references";
 
 /** Health figures with their sources: professionals, APL, PDSA, SAS, zones rouges, indicators. */
@@ -47,9 +47,9 @@ export const careOfferSubgraph: SubgraphDefinition = {
   // Territories are extended by key: nothing to load, the key is all these fields need.
   orphanedTypes: Object.values(CareOfferRefs),
   references: {
-    Region: (ref) => ({ code: ref.code }),
-    Department: (ref) => ({ code: ref.code }),
-    Epci: (ref) => ({ siren: ref.siren }),
-    Commune: (ref) => ({ code: ref.code }),
+    Region: byKey("code"),
+    Department: byKey("code"),
+    Epci: byKey("siren"),
+    Commune: byKey("code"),
   },
 };

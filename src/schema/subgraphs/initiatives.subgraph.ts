@@ -8,7 +8,7 @@ import { RegionInitiativesResolver } from "../../resolvers/initiatives/region-in
 import { DepartmentInitiativesResolver } from "../../resolvers/initiatives/department-initiatives.resolver";
 import { EpciInitiativesResolver } from "../../resolvers/initiatives/epci-initiatives.resolver";
 import { CommuneInitiativesResolver } from "../../resolvers/initiatives/commune-initiatives.resolver";
-import type { SubgraphDefinition } from "../subgraph";
+import { byKey, type SubgraphDefinition } from "../subgraph";
 import { InitiativesRefs } from "../../resolvers/initiatives/initiatives.references";
 
 /** Organizations and the initiatives they carry in the territories. */
@@ -28,10 +28,10 @@ export const initiativesSubgraph: SubgraphDefinition = {
   ],
   orphanedTypes: Object.values(InitiativesRefs),
   references: {
-    Region: (ref) => ({ code: ref.code }),
-    Department: (ref) => ({ code: ref.code }),
-    Epci: (ref) => ({ siren: ref.siren }),
-    Commune: (ref) => ({ code: ref.code }),
+    Region: byKey("code"),
+    Department: byKey("code"),
+    Epci: byKey("siren"),
+    Commune: byKey("code"),
     Initiative: (ref, ctx) => ctx.loaders.initiative.byId.load(String(ref.id)),
     Organization: (ref, ctx) => ctx.loaders.organization.byId.load(String(ref.id)),
   },
