@@ -8,6 +8,8 @@ export interface Measurement extends LoadFigures {
   contender: string;
   /** SQL statements one request issued (a cache miss for the cached contenders); null when not counted. */
   sqlStatements: number | null;
+  /** With `--rounds`: req/s of every round, in order (the figures above are the median round's). */
+  rounds?: number[];
 }
 
 export interface Machine {
@@ -32,7 +34,7 @@ export function describeMachine(): Machine {
 export interface Results {
   date: string;
   machine: Machine;
-  settings: LoadSettings;
+  settings: LoadSettings & { rounds?: number };
   queries: { id: string; title: string }[];
   contenders: { id: string; label: string; engine: string; cache: string }[];
   measurements: Measurement[];
@@ -69,7 +71,7 @@ export function rows(results: Results, contenders: Contender[]): Row[] {
       out.push({
         query: q.id,
         contender: c.label,
-        rps: fixed(m.requestsPerSecond, m.requestsPerSecond < 100 ? 1 : 0),
+        rps: fixed(m.requestsPerSecond, m.requestsPerSecond < 100 ? 1 : 0) + (m.rounds ? ` (${m.rounds.join(" / ")})` : ""),
         p50: fixed(m.p50, 1),
         p99: fixed(m.p99, 1),
         p99OverP50: m.p50 > 0 ? fixed(m.p99 / m.p50, 1) : "–",
@@ -174,12 +176,16 @@ export function markdownReport(results: Results, contenders: Contender[]): strin
   return `# Benchmark results
 
 Written by \`npm run bench\` on ${results.date}. One run: every contender on the same machine, the same
-data (the bundled seed), one after the other, each in its own process on loopback.
+data (the bundled seed), one after the other, each in its own process on loopback.${
+    (results.settings.rounds ?? 1) > 1
+      ? `\n${results.settings.rounds} rounds: the contenders took turns round after round; each line is the median round's figures, the req/s of every round in brackets.`
+      : ""
+  }
 
 - Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node} (PostGraphile on Node 22).
   Load average ${m.loadAverageBefore.join(" / ")} before the run${m.loadAverageAfter ? `, ${m.loadAverageAfter.join(" / ")} after` : ""}:
   other processes (other engineers' test suites) may have been running during the run.
-- Load: autocannon, ${results.settings.connections} connections, one run per query: at least ${results.settings.warmup} s of warm-up (longer for slow
+- Load: autocannon, ${results.settings.connections} connections, one run per query and round: at least ${results.settings.warmup} s of warm-up (longer for slow
   queries, until every connection has queued behind the others: about 1.5 × connections × one request's time), then
   ${results.settings.duration} s whose responses are measured. The load generator shares the ${m.cores} cores with the server (and PostgreSQL).
 - Every contender's answers were checked equal (after normalisation) before timing.

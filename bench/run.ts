@@ -13,7 +13,7 @@ import { type BenchQuery, benchQueries } from "./queries";
 import { describeMachine, markdownReport, type Measurement, type Results, rows, textTable, goals } from "./report";
 
 /**
- * `npm run bench [-- --duration S --warmup S --connections N --only id,id --queries id,id]`
+ * `npm run bench [-- --duration S --warmup S --connections N --rounds R --only id,id --queries id,id]`
  * (`-- --report-only` rewrites results.md from results.json):
  * starts each contender in turn on loopback, checks that it answers every benchmark query
  * with the same data as the others, counts its SQL statements per query, then measures
@@ -69,6 +69,7 @@ async function main(): Promise<void> {
       duration: { type: "string", default: "10" },
       warmup: { type: "string", default: "3" },
       connections: { type: "string", default: "50" },
+      rounds: { type: "string", default: "1" },
       only: { type: "string" },
       queries: { type: "string" },
       out: { type: "string", default: path.join(PROJECT_ROOT, "bench") },
@@ -107,35 +108,47 @@ async function main(): Promise<void> {
   const references = new References();
   const measurements: Measurement[] = [];
 
-  for (const contender of contenders) {
-    log(`\n${contender.label}: starting…`);
-    const { command, args, env } = contender.command(dbs);
-    const server = await startServerProcess(command, args, env, PROJECT_ROOT);
-    const headers = headersOf(contender, dbs);
-    try {
-      for (const query of queries) {
-        const { sqlStatements, singleRequestMs } = await checkAnswers(server.url, contender, query, references, headers);
-        const bodies = Array.from({ length: Math.max(query.checks, 1000) }, (_, i) => query.body(contender.dialect, i));
-        const figures = await measure(server.url, bodies, settings, singleRequestMs, headers);
-        // Requests still queued when the load stopped must not slow the next query down.
-        await waitUntilIdle(server.child.pid!);
-        if (figures.failures > 0) throw new Error(`${contender.label} / ${query.id}: ${figures.failures} failed requests under load (${figures.failureKinds})`);
-        measurements.push({ query: query.id, contender: contender.id, sqlStatements, ...figures });
-        log(
-          `  ${query.id.padEnd(9)} ${figures.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${figures.p50.toFixed(1)} ms  p99 ${figures.p99.toFixed(1)} ms` +
-            (sqlStatements === null ? "" : `  ${sqlStatements} SQL`),
-        );
+  // With several rounds, contenders take turns (A B C, A B C…) and each figure is the median
+  // round's: a machine whose speed drifts over minutes (a shared host) slows every contender alike.
+  const rounds = Math.max(1, Number(values.rounds));
+  const byKey = new Map<string, Measurement[]>();
+  for (let round = 1; round <= rounds; round++) {
+    for (const contender of contenders) {
+      log(`\n${contender.label}: starting…${rounds > 1 ? ` (round ${round} of ${rounds})` : ""}`);
+      const { command, args, env } = contender.command(dbs);
+      const server = await startServerProcess(command, args, env, PROJECT_ROOT);
+      const headers = headersOf(contender, dbs);
+      try {
+        for (const query of queries) {
+          const { sqlStatements, singleRequestMs } = await checkAnswers(server.url, contender, query, references, headers);
+          const bodies = Array.from({ length: Math.max(query.checks, 1000) }, (_, i) => query.body(contender.dialect, i));
+          const figures = await measure(server.url, bodies, settings, singleRequestMs, headers);
+          // Requests still queued when the load stopped must not slow the next query down.
+          await waitUntilIdle(server.child.pid!);
+          if (figures.failures > 0) throw new Error(`${contender.label} / ${query.id}: ${figures.failures} failed requests under load (${figures.failureKinds})`);
+          const key = `${query.id}\t${contender.id}`;
+          byKey.set(key, [...(byKey.get(key) ?? []), { query: query.id, contender: contender.id, sqlStatements, ...figures }]);
+          log(
+            `  ${query.id.padEnd(9)} ${figures.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${figures.p50.toFixed(1)} ms  p99 ${figures.p99.toFixed(1)} ms` +
+              (sqlStatements === null ? "" : `  ${sqlStatements} SQL`),
+          );
+        }
+      } finally {
+        await server.stop();
       }
-    } finally {
-      await server.stop();
     }
+  }
+  for (const runs of byKey.values()) {
+    const sorted = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
+    const median = sorted[Math.floor((sorted.length - 1) / 2)];
+    measurements.push(rounds > 1 ? { ...median, rounds: runs.map((r) => Math.round(r.requestsPerSecond)) } : median);
   }
 
   machine.loadAverageAfter = os.loadavg().map((l) => Math.round(l * 100) / 100);
   const results: Results = {
     date: new Date().toISOString(),
     machine,
-    settings,
+    settings: { ...settings, rounds },
     queries: queries.map((q) => ({ id: q.id, title: q.title })),
     contenders: contenders.map((c) => ({ id: c.id, label: c.label, engine: c.engine, cache: c.cache })),
     measurements,

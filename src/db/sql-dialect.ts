@@ -22,9 +22,16 @@ export function bool(db: DataSource | EntityManager, value: boolean): boolean | 
  */
 export function bindMarkers(sql: string, postgres: boolean): string {
   if (!postgres) return sql;
-  let n = 0;
-  return sql.replace(/\?/g, () => `$${++n}`);
+  let bound = boundTexts.get(sql);
+  if (bound === undefined) {
+    let n = 0;
+    bound = sql.replace(/\?/g, () => `$${++n}`);
+    // Our statements are a fixed set of texts; a bound keeps an unexpected variety from growing the map.
+    if (boundTexts.size < MAX_PREPARED) boundTexts.set(sql, bound);
+  }
+  return bound;
 }
+const boundTexts = new Map<string, string>();
 
 /** `?, ?, ?` for an IN list of `count` values. */
 export function markers(count: number): string {

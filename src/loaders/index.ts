@@ -18,40 +18,75 @@ import { createZoneRougeLoaders } from "./care-offer/zone-rouge.loader";
 /**
  * Every DataLoader of one request. Created per request and dropped with it: loaders cache
  * rows, and a cache shared across requests would serve one caller's view to another. Each
- * family is made on first use: a point lookup needs one of the thirteen, not all of them.
+ * family is made on first use (a point lookup needs one of the fourteen, not all of them), by
+ * a getter on the prototype: a request's loaders cost one small object until a family is used.
  */
-export function createLoaders(db: DataSource, batching: Batching = BATCHED) {
-  const families = {
-    region: () => createRegionLoaders(db, batching),
-    department: () => createDepartmentLoaders(db, batching),
-    epci: () => createEpciLoaders(db, batching),
-    commune: () => createCommuneLoaders(db, batching),
-    source: () => createSourceLoaders(db, batching),
-    professional: () => createProfessionalLoaders(db, batching),
-    measure: () => createMeasureLoaders(db, batching),
-    apl: () => createAplLoaders(db, batching),
-    // The zones' EPCI rows fill the EPCI cache (a no-op without cache, in the naive variant).
-    zoneRouge: () => createZoneRougeLoaders(db, batching, (e) => loaders.epci.bySiren.prime(e.siren, e)),
-    sas: () => createSasLoaders(db, batching),
-    coverage: () => createCoverageLoaders(db, batching),
-    initiative: () => createInitiativeLoaders(db, batching),
-    organization: () => createOrganizationLoaders(db, batching),
-    volunteer: () => createVolunteerLoaders(db, batching),
-  };
-  type Families = { [K in keyof typeof families]: ReturnType<(typeof families)[K]> };
-  const loaders = {} as Families;
-  for (const name of Object.keys(families) as (keyof Families)[]) {
-    Object.defineProperty(loaders, name, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const family = families[name]();
-        Object.defineProperty(loaders, name, { value: family, enumerable: true });
-        return family;
-      },
-    });
+export class Loaders {
+  #region?: ReturnType<typeof createRegionLoaders>;
+  #department?: ReturnType<typeof createDepartmentLoaders>;
+  #epci?: ReturnType<typeof createEpciLoaders>;
+  #commune?: ReturnType<typeof createCommuneLoaders>;
+  #source?: ReturnType<typeof createSourceLoaders>;
+  #professional?: ReturnType<typeof createProfessionalLoaders>;
+  #measure?: ReturnType<typeof createMeasureLoaders>;
+  #apl?: ReturnType<typeof createAplLoaders>;
+  #zoneRouge?: ReturnType<typeof createZoneRougeLoaders>;
+  #sas?: ReturnType<typeof createSasLoaders>;
+  #coverage?: ReturnType<typeof createCoverageLoaders>;
+  #initiative?: ReturnType<typeof createInitiativeLoaders>;
+  #organization?: ReturnType<typeof createOrganizationLoaders>;
+  #volunteer?: ReturnType<typeof createVolunteerLoaders>;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly batching: Batching = BATCHED,
+  ) {}
+
+  get region() {
+    return (this.#region ??= createRegionLoaders(this.db, this.batching));
   }
-  return loaders;
+  get department() {
+    return (this.#department ??= createDepartmentLoaders(this.db, this.batching));
+  }
+  get epci() {
+    return (this.#epci ??= createEpciLoaders(this.db, this.batching));
+  }
+  get commune() {
+    return (this.#commune ??= createCommuneLoaders(this.db, this.batching));
+  }
+  get source() {
+    return (this.#source ??= createSourceLoaders(this.db, this.batching));
+  }
+  get professional() {
+    return (this.#professional ??= createProfessionalLoaders(this.db, this.batching));
+  }
+  get measure() {
+    return (this.#measure ??= createMeasureLoaders(this.db, this.batching));
+  }
+  get apl() {
+    return (this.#apl ??= createAplLoaders(this.db, this.batching));
+  }
+  get zoneRouge() {
+    // The zones' EPCI rows fill the EPCI cache (a no-op without cache, in the naive variant).
+    return (this.#zoneRouge ??= createZoneRougeLoaders(this.db, this.batching, (e) => this.epci.bySiren.prime(e.siren, e)));
+  }
+  get sas() {
+    return (this.#sas ??= createSasLoaders(this.db, this.batching));
+  }
+  get coverage() {
+    return (this.#coverage ??= createCoverageLoaders(this.db, this.batching));
+  }
+  get initiative() {
+    return (this.#initiative ??= createInitiativeLoaders(this.db, this.batching));
+  }
+  get organization() {
+    return (this.#organization ??= createOrganizationLoaders(this.db, this.batching));
+  }
+  get volunteer() {
+    return (this.#volunteer ??= createVolunteerLoaders(this.db, this.batching));
+  }
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+export function createLoaders(db: DataSource, batching: Batching = BATCHED): Loaders {
+  return new Loaders(db, batching);
+}

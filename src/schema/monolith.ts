@@ -1,9 +1,10 @@
 import { mergeSchemas } from "@graphql-tools/schema";
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
-import { type FieldNode, getNamedType, type GraphQLResolveInfo, type GraphQLSchema, isObjectType, Kind, type SelectionSetNode } from "graphql";
+import { type FieldNode, getNamedType, type GraphQLResolveInfo, type GraphQLSchema, isObjectType } from "graphql";
 import type { RequestContext } from "../context/request-context";
 import { buildTypeGraphQLSchema } from "./build-schema";
 import { isEntityReference } from "../resolvers/shared/entity-reference";
+import { selectsField } from "../resolvers/shared/selection";
 import { type EntityRepresentation, isKeyReference, type ReferenceResolver, type SubgraphDefinition } from "./subgraph";
 
 /** Federation directives used in our type definitions, declared so the merged schema is valid. */
@@ -89,26 +90,8 @@ function selectsLoadedField(info: GraphQLResolveInfo, fields: ReadonlySet<string
   const node = info.fieldNodes[0];
   let answer = selections.get(node);
   if (answer === undefined) {
-    answer = info.fieldNodes.some((n) => n.selectionSet !== undefined && selects(n.selectionSet, fields, info, new Set()));
+    answer = info.fieldNodes.some((n) => n.selectionSet !== undefined && selectsField(n.selectionSet, (field) => fields.has(field), info.fragments, new Set()));
     selections.set(node, answer);
   }
   return answer;
-}
-
-function selects(set: SelectionSetNode, fields: ReadonlySet<string>, info: GraphQLResolveInfo, seen: Set<string>): boolean {
-  for (const selection of set.selections) {
-    if (selection.kind === Kind.FIELD) {
-      if (fields.has(selection.name.value)) return true;
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      if (selects(selection.selectionSet, fields, info, seen)) return true;
-    } else {
-      const name = selection.name.value;
-      const fragment = info.fragments[name];
-      if (fragment && !seen.has(name)) {
-        seen.add(name);
-        if (selects(fragment.selectionSet, fields, info, seen)) return true;
-      }
-    }
-  }
-  return false;
 }

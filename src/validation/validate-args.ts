@@ -1,4 +1,4 @@
-import { validate, type ValidationError } from "class-validator";
+import { getMetadataStorage, validate, type ValidationError } from "class-validator";
 import { BadUserInputError } from "../errors/errors";
 
 function messages(errors: ValidationError[], prefix = ""): string[] {
@@ -6,6 +6,22 @@ function messages(errors: ValidationError[], prefix = ""): string[] {
     ...Object.values(error.constraints ?? {}).map((m) => (prefix ? `${prefix}.${m}` : m)),
     ...messages(error.children ?? [], prefix ? `${prefix}.${error.property}` : error.property),
   ]);
+}
+
+/**
+ * Whether class-validator has any rule for a class (its own or inherited, nested ones included:
+ * `@ValidateNested` is a rule too). Known once per class: asking class-validator costs a walk
+ * over every rule of the program, on every call of every resolver that takes arguments.
+ */
+const hasRules = new WeakMap<Function, boolean>();
+function validated(value: object): boolean {
+  const type = value.constructor;
+  let answer = hasRules.get(type);
+  if (answer === undefined) {
+    answer = getMetadataStorage().getTargetValidationMetadatas(type, "", true, false).length > 0;
+    hasRules.set(type, answer);
+  }
+  return answer;
 }
 
 /**
@@ -17,7 +33,7 @@ export async function validateArguments(argValue: unknown): Promise<void> {
   const values = Array.isArray(argValue) ? argValue : [argValue];
   const errors: ValidationError[] = [];
   for (const value of values) {
-    if (value !== null && typeof value === "object") {
+    if (value !== null && typeof value === "object" && validated(value)) {
       errors.push(...(await validate(value as object, { forbidUnknownValues: false, validationError: { target: false } })));
     }
   }

@@ -88,13 +88,17 @@ export function manyByKey<K, V>(keys: readonly K[], values: V[], keyOf: (value: 
 
 /**
  * Loaders that also depend on field arguments (a filter, a page): one DataLoader per distinct
- * argument set, created on first use, living as long as the request's loaders.
+ * argument set, created on first use, living as long as the request's loaders. `idOf` names an
+ * argument set; by default its JSON (a plain value as it is: no JSON for a boolean or a code).
  */
 export class LoaderFamily<A, K, V> {
   private readonly loaders = new Map<string, DataLoader<K, V>>();
-  constructor(private readonly make: (args: A) => DataLoader<K, V>) {}
+  constructor(
+    private readonly make: (args: A) => DataLoader<K, V>,
+    private readonly idOf: (args: A) => string = (args) => (typeof args === "object" && args !== null ? JSON.stringify(args) : String(args)),
+  ) {}
   with(args: A): DataLoader<K, V> {
-    const id = JSON.stringify(args ?? null);
+    const id = this.idOf(args);
     let loader = this.loaders.get(id);
     if (!loader) {
       loader = this.make(args);
