@@ -92,6 +92,43 @@ function readOnPostgresPool<T>(db: DataSource, text: string, params: unknown[], 
   );
 }
 
+/** The part of a better-sqlite3 connection reads need. */
+interface SqliteConnection {
+  prepare(text: string): { all(...params: unknown[]): unknown[] };
+}
+const sqliteStatements = new WeakMap<SqliteConnection, Map<string, { all(...params: unknown[]): unknown[] }>>();
+
+/**
+ * Reads on SQLite outside a transaction run straight on better-sqlite3's connection (TypeORM's
+ * own, the only one), each statement text prepared once: TypeORM's query runner adds a runner
+ * object, several awaits and two broadcasts around every statement, as much CPU as a short
+ * indexed read itself. Recorded and failing as `readOnPostgresPool` does; booleans bound as 0/1
+ * as TypeORM binds them. Writes and transactions go through TypeORM.
+ */
+function readOnSqlite<T>(db: DataSource, text: string, params: unknown[]): T[] {
+  const connection = (db.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
+  let statements = sqliteStatements.get(connection);
+  if (!statements) {
+    statements = new Map();
+    sqliteStatements.set(connection, statements);
+  }
+  const ends = statementStarted(text, "better-sqlite3");
+  try {
+    let statement = statements.get(text);
+    if (!statement) {
+      statement = connection.prepare(text);
+      if (statements.size < MAX_PREPARED) statements.set(text, statement);
+    }
+    const rows = statement.all(...params.map((p) => (typeof p === "boolean" ? (p ? 1 : 0) : p))) as T[];
+    for (const end of ends) end();
+    return rows;
+  } catch (error) {
+    for (const end of ends) end(error);
+    db.logger.logQueryError(error as Error, text, params);
+    throw new QueryFailedError(text, params, error as Error);
+  }
+}
+
 /** Plain SELECTs only: a WITH may hide a write (`WITH … INSERT`), which must never reach a replica. */
 const READ = /^\s*SELECT\b/i;
 
@@ -104,7 +141,9 @@ export async function sql<T = Record<string, unknown>>(db: DataSource | EntityMa
   const postgres = isPostgres(db);
   const bound = bindMarkers(text, postgres);
   sqlLogOf(db)?.statements.push(bound);
-  if (postgres && db instanceof DataSource && READ.test(text)) return readOnPostgresPool<T>(db, bound, params, keyed);
+  if (db instanceof DataSource && READ.test(text)) {
+    return postgres ? readOnPostgresPool<T>(db, bound, params, keyed) : readOnSqlite<T>(db, bound, params);
+  }
   const result = await db.query(bound, params);
   if (postgres && /^\s*(UPDATE|DELETE)\b/i.test(text) && Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === "number") {
     return result[0] as T[];

@@ -40,6 +40,9 @@ export async function buildTypeGraphQLSchema(definition: SubgraphDefinition): Pr
     orphanedTypes: definition.orphanedTypes,
     // Federation directives (@key…) are not declared in this schema: the subgraph build adds them.
     skipCheck: true,
+    // No global middlewares and no field-level @Authorized: every object type is declared with
+    // `simpleResolvers: true`, so a plain field keeps no resolver and graphql-jit reads it inline.
+    // Adding either would need those flags reconsidered (type-graphql skips them on simple fields).
     validateFn: validateArguments,
   });
   // type-graphql has no option for the root type's description; the built type is ours to complete.

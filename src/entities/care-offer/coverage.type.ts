@@ -1,6 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 
-@ObjectType("Coverage", { simpleResolvers: true,
+@ObjectType("Coverage", {
+  simpleResolvers: true,
   description:
     "How complete a list or a dataset is, given next to it: how many items we hold (known) against how many the sources say " +
     "exist (expected). Used for partial lists (zones rouges, SAS platforms) and for datasets that cover only part of the " +

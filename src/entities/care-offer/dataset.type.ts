@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 
-@ObjectType("Dataset", { simpleResolvers: true,
+@ObjectType("Dataset", {
+  simpleResolvers: true,
   description:
     "A dataset the server holds, as its catalogue lists it: who produced it, the date its data describe, its licence, the file " +
     "loaded, how many rows, when, the command that refreshes it, and how complete it is (territories covered, items known).",

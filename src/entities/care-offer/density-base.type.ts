@@ -1,6 +1,7 @@
 import { Field, Float, ObjectType } from "type-graphql";
 
-@ObjectType("DensityBase", { simpleResolvers: true,
+@ObjectType("DensityBase", {
+  simpleResolvers: true,
   description:
     "The population a density is divided by. Producers divide some professions by the population they serve (children for " +
     "pédiatres, women for gynécologues and sages-femmes), so only densities with the same base can be compared.",

@@ -1,6 +1,7 @@
 import { Field, Float, ID, ObjectType } from "type-graphql";
 
-@ObjectType("Indicator", { simpleResolvers: true,
+@ObjectType("Indicator", {
+  simpleResolvers: true,
   description: "A published figure about access to care (national or local), with its source and date.",
 })
 export class Indicator {

@@ -7,7 +7,8 @@ export type SeriesKey =
   | { kind: "professional"; territory: string; specialty: string; sourceIds: string[] }
   | { kind: "single" };
 
-@ObjectType("Measure", { simpleResolvers: true,
+@ObjectType("Measure", {
+  simpleResolvers: true,
   description:
     "A figure with its unit, the date it describes and its source. Different sources or vintages are different " +
     "Measures; `history` lists the same series at its other dates.",

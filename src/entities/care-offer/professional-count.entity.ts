@@ -1,7 +1,8 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
-@ObjectType("ProfessionalCount", { simpleResolvers: true,
+@ObjectType("ProfessionalCount", {
+  simpleResolvers: true,
   description:
     "How many health professionals of one profession (and specialty, for doctors) work in a commune, from the national RPPS " +
     "register (Répertoire partagé des professionnels de santé, the official list of health professionals allowed to practise, " +

@@ -1,7 +1,8 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
-@ObjectType("ProfessionalStat", { simpleResolvers: true,
+@ObjectType("ProfessionalStat", {
+  simpleResolvers: true,
   description:
     "Number and density of health professionals of one specialty in one territory, from one source. " +
     "Specialty labels are the producer's own (DREES groups, CNOM specialties, CNAM professions).",

@@ -1,6 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
 
-@ObjectType("SasDepartmentStatus", { simpleResolvers: true,
+@ObjectType("SasDepartmentStatus", {
+  simpleResolvers: true,
   description:
     "What ARS, URPS or press pages state about a département's own SAS (service d'accès aux soins), with those pages as sources. " +
     "A statement about a whole région (\"all départements are covered\") is not repeated here: it is not a fact about each département.",

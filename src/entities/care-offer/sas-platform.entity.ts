@@ -1,7 +1,8 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
-@ObjectType("SasPlatform", { simpleResolvers: true,
+@ObjectType("SasPlatform", {
+  simpleResolvers: true,
   description:
     "A SAS (service d'accès aux soins): a platform that answers requests for unscheduled care within 48 hours, " +
     "run by hospital emergency services and GPs together. One SAS can cover several départements.",

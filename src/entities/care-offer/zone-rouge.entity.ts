@@ -1,7 +1,8 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
-@ObjectType("ZoneRougeDesignation", { simpleResolvers: true,
+@ObjectType("ZoneRougeDesignation", {
+  simpleResolvers: true,
   description:
     "Designation of an EPCI as a \"zone rouge\": one of the intercommunalités where access to care is worst, " +
     "listed by the Ministère de la Santé on 27 June 2025 (Pacte de lutte contre les déserts médicaux). Volunteer " +

@@ -3,7 +3,8 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 import { InitiativeKind } from "./initiative-kind";
 
 @Directive('@key(fields: "id")')
-@ObjectType("Initiative", { simpleResolvers: true,
+@ObjectType("Initiative", {
+  simpleResolvers: true,
   description:
     "A local action on access to care or health: a health centre, a mobile unit, a prevention programme, a solidarity mission… " +
     "Attached to the communes, EPCI, départements or région where it runs.",

@@ -1,7 +1,8 @@
 import { Field, ID, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
-@ObjectType("Volunteer", { simpleResolvers: true,
+@ObjectType("Volunteer", {
+  simpleResolvers: true,
   description:
     "A doctor (active or retired) volunteering for missions de solidarité territoriale, registered by an organization. " +
     "Names are shown only to API-key holders.",

@@ -1,7 +1,8 @@
 import { Field, ObjectType } from "type-graphql";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
-@ObjectType("ZoneNeeds", { simpleResolvers: true,
+@ObjectType("ZoneNeeds", {
+  simpleResolvers: true,
   description: "What a zone rouge needs to host volunteer doctors: consultation days, rooms, medical equipment, lodging.",
 })
 @Entity("zone_need")

@@ -3,7 +3,8 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
 
 /** Where a figure comes from. Shared by the care-offer and initiatives subgraphs, read from the same table. */
 @Directive("@shareable")
-@ObjectType("Source", { simpleResolvers: true,
+@ObjectType("Source", {
+  simpleResolvers: true,
   description:
     "Provenance of a figure: who produced it, in which publication, for which date (vintage), under which licence. " +
     "Figures of different sources or vintages are never mixed: each Measure carries exactly one Source.",

@@ -4,7 +4,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from "typ
 import { Department } from "./department.entity";
 
 @Directive('@key(fields: "code")')
-@ObjectType("Commune", { simpleResolvers: true,
+@ObjectType("Commune", {
+  simpleResolvers: true,
   description:
     "A commune, the smallest French local authority, in metropolitan France or an overseas département, as of " +
     "1 January 2026. Source: INSEE Code officiel géographique 2026 and legal populations.",

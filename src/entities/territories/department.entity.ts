@@ -4,7 +4,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from "typ
 import { Region } from "./region.entity";
 
 @Directive('@key(fields: "code")')
-@ObjectType("Department", { simpleResolvers: true,
+@ObjectType("Department", {
+  simpleResolvers: true,
   description:
     "A département, metropolitan or overseas (971 to 976). " +
     "Source: INSEE Code officiel géographique 2026, via @etalab/decoupage-administratif.",

@@ -6,7 +6,8 @@ import { Department } from "./department.entity";
 import { EpciKind } from "./epci-kind";
 
 @Directive('@key(fields: "siren")')
-@ObjectType("Epci", { simpleResolvers: true,
+@ObjectType("Epci", {
+  simpleResolvers: true,
   description:
     "An EPCI à fiscalité propre (établissement public de coopération intercommunale): an " +
     "intercommunalité grouping communes that share services and, more and more, health policy. " +

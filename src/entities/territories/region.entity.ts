@@ -3,7 +3,8 @@ import { KEY_DESCRIPTIONS } from "../shared/key-descriptions";
 import { Column, Entity, PrimaryColumn } from "typeorm";
 
 @Directive('@key(fields: "code")')
-@ObjectType("Region", { simpleResolvers: true,
+@ObjectType("Region", {
+  simpleResolvers: true,
   description:
     "A French région, metropolitan or overseas (Guadeloupe, Martinique, Guyane, La Réunion, Mayotte). " +
     "Source: INSEE Code officiel géographique 2026, via @etalab/decoupage-administratif.",
