@@ -40,10 +40,22 @@ const sqlTracer = trace.getTracer("territoire-sante/sql");
  * Statements outside any trace (seeding, migrations) get none. The text carries `?`/`$n`
  * markers, never the bound values.
  */
+/** The statement with its parenthesised parts dropped: a subquery in the select list is not the table read. */
+function withoutSubqueries(text: string): string {
+  let depth = 0;
+  let out = "";
+  for (const char of text) {
+    if (char === "(") depth++;
+    else if (char === ")") depth = Math.max(0, depth - 1);
+    else if (depth === 0) out += char;
+  }
+  return out;
+}
+
 function sqlStatementSpan(sql: string, engine: string): SqlStatementEnd | void {
   if (!trace.getSpan(context.active())?.isRecording()) return;
   const text = sql.replace(/\s+/g, " ").trim();
-  const table = /\bFROM\s+("?[\w.]+"?)/i.exec(text)?.[1];
+  const table = /\bFROM\s+("?[\w.]+"?)/i.exec(withoutSubqueries(text))?.[1];
   const span = sqlTracer.startSpan(`${text.split(" ")[0].toUpperCase()}${table ? ` ${table}` : ""}`, {
     kind: SpanKind.CLIENT,
     attributes: {
