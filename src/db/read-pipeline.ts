@@ -5,7 +5,7 @@ interface Lane {
   client: Client;
   /** Statements sent and not yet answered. */
   inFlight: number;
-  /** True while the socket holds this turn's statements back (see `send`). */
+  /** True while the socket holds this turn's statements back (see `holdUntilNextTurn`). */
   corked: boolean;
 }
 
@@ -90,7 +90,8 @@ export class ReadPipeline {
   private open(index: number): Lane {
     // The pool's own client class and options: same server, credentials, search_path, timeouts.
     const { Client: PoolClient, options } = this.pool as unknown as { Client: new (config: ClientConfig) => Client; options: ClientConfig };
-    const client = new PoolClient({ ...options, pipeline: true });
+    // pg-pool keeps the password as a non-enumerable property: a spread alone would drop it.
+    const client = new PoolClient({ ...options, password: options.password, pipeline: true });
     const lane: Lane = { client, inFlight: 0, corked: false };
     // A broken connection fails its statements (pg rejects them) and is replaced on next use.
     const drop = () => {

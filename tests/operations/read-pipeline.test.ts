@@ -64,6 +64,29 @@ describe("keyed reads on PostgreSQL through the read pipeline", () => {
     await expect(pipeline.query({ text: "SELECT 1" })).rejects.toThrow("the database connection is closed");
   });
 
+  it("connects with the pool's credentials, the password included (pg-pool keeps it out of a spread)", () => {
+    const { Pool: PgPool } = jest.requireActual<typeof import("pg")>("pg");
+    const withPassword = new PgPool({ host: "127.0.0.1", user: "partner", password: "s3cret", database: "test" });
+    const configs: Record<string, unknown>[] = [];
+    class RecordingClient {
+      constructor(config: Record<string, unknown>) {
+        configs.push(config);
+      }
+      on() {}
+      connect() {
+        return new Promise(() => {});
+      }
+      query() {
+        return new Promise(() => {});
+      }
+      connection = { stream: { cork() {}, uncork() {} } };
+    }
+    Object.assign(withPassword, { Client: RecordingClient });
+    void new ReadPipeline(withPassword, 1).query({ text: "SELECT 1" });
+    expect(configs).toHaveLength(1);
+    expect(configs[0]).toMatchObject({ host: "127.0.0.1", user: "partner", password: "s3cret", database: "test", pipeline: true });
+  });
+
   it("serves the loaders' reads (sql with keyed = true) as the pool would, errors included", async () => {
     const rows = await sql<{ code: string }>(database.db, "SELECT code FROM (VALUES ('76'), ('11'), ('84')) AS r(code) WHERE code = ANY(?) ORDER BY code", [["11", "76"]], true);
     expect(rows).toEqual([{ code: "11" }, { code: "76" }]);
