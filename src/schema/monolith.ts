@@ -1,10 +1,10 @@
 import { mergeSchemas } from "@graphql-tools/schema";
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
-import { type FieldNode, getNamedType, type GraphQLResolveInfo, type GraphQLSchema, isObjectType } from "graphql";
+import { getNamedType, type GraphQLSchema, isObjectType } from "graphql";
 import type { RequestContext } from "../context/request-context";
 import { buildTypeGraphQLSchema } from "./build-schema";
 import { isEntityReference } from "../resolvers/shared/entity-reference";
-import { selectsField } from "../resolvers/shared/selection";
+import { asksFor } from "../resolvers/shared/selection";
 import { type EntityRepresentation, isKeyReference, type ReferenceResolver, type SubgraphDefinition } from "./subgraph";
 
 /** Federation directives used in our type definitions, declared so the merged schema is valid. */
@@ -33,7 +33,7 @@ interface Loading {
  * every row.
  */
 export async function buildMonolithSchema(definitions: SubgraphDefinition[]): Promise<GraphQLSchema> {
-  const loading = new Map<string, { resolve: ReferenceResolver; fields: Set<string> }>();
+  const loading = new Map<string, Loading & { fields: Set<string> }>();
   const keyFields = new Map<string, Set<string>>(); // fields the key-only views of a type have: its key
   const schemas: GraphQLSchema[] = [];
   for (const definition of definitions) {
@@ -63,7 +63,7 @@ export async function buildMonolithSchema(definitions: SubgraphDefinition[]): Pr
         ...field,
         resolve: (parent, args, ctx: RequestContext, info) => {
           const value: unknown = resolve(parent, args, ctx, info);
-          if (!selectsLoadedField(info, entity.fields)) return value;
+          if (!asksFor(info, entity.fields)) return value;
           return isPromiseLike(value) ? Promise.resolve(value).then((v) => loaded(v, entity, ctx)) : loaded(value, entity, ctx);
         },
       };
@@ -82,16 +82,4 @@ function loaded(value: unknown, entity: Loading, ctx: RequestContext): unknown {
     return Promise.all(value.map((item) => (isEntityReference(item) ? entity.resolve(item as EntityRepresentation, ctx) : item)));
   }
   return isEntityReference(value) ? entity.resolve(value as EntityRepresentation, ctx) : value;
-}
-
-/** Whether a field's selection (fragments included) asks for one of `fields`; computed once per field node of an operation. */
-const selections = new WeakMap<FieldNode, boolean>();
-function selectsLoadedField(info: GraphQLResolveInfo, fields: ReadonlySet<string>): boolean {
-  const node = info.fieldNodes[0];
-  let answer = selections.get(node);
-  if (answer === undefined) {
-    answer = info.fieldNodes.some((n) => n.selectionSet !== undefined && selectsField(n.selectionSet, (field) => fields.has(field), info.fragments, new Set()));
-    selections.set(node, answer);
-  }
-  return answer;
 }

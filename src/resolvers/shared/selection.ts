@@ -2,29 +2,32 @@ import type { FieldNode, GraphQLResolveInfo, SelectionSetNode } from "graphql";
 import { Kind } from "graphql";
 
 /**
- * Whether the field being resolved asks for `name` among its own subfields (fragments
- * included), e.g. whether `initiatives { … }` asks for `carriers`: a loader can then read them
- * in the same statement. Known once per field of an operation: the answer is kept by the
- * operation's field node, which lives as long as the parsed operation.
+ * Whether the field being resolved asks for `wanted` among its own subfields (fragments
+ * included): one field name (whether `initiatives { … }` asks for `carriers`, so that a loader
+ * reads them in the same statement), or any of a set of names (whether a list of references
+ * asks for a field only the loaded entity has). Known once per field of an operation and per
+ * `wanted` (a name, or the set itself): the answers are kept by the operation's field node,
+ * which lives as long as the parsed operation.
  */
-export function asksFor(info: GraphQLResolveInfo, name: string): boolean {
+export function asksFor(info: GraphQLResolveInfo, wanted: string | ReadonlySet<string>): boolean {
   const node = info.fieldNodes[0];
   let answers = known.get(node);
   if (!answers) {
     answers = new Map();
     known.set(node, answers);
   }
-  let answer = answers.get(name);
+  let answer = answers.get(wanted);
   if (answer === undefined) {
-    answer = info.fieldNodes.some((n) => n.selectionSet !== undefined && selectsField(n.selectionSet, (field) => field === name, info.fragments, new Set()));
-    answers.set(name, answer);
+    const matches = typeof wanted === "string" ? (field: string) => field === wanted : (field: string) => wanted.has(field);
+    answer = info.fieldNodes.some((n) => n.selectionSet !== undefined && selectsField(n.selectionSet, matches, info.fragments, new Set()));
+    answers.set(wanted, answer);
   }
   return answer;
 }
-const known = new WeakMap<FieldNode, Map<string, boolean>>();
+const known = new WeakMap<FieldNode, Map<string | ReadonlySet<string>, boolean>>();
 
 /** Whether a selection set (its fragments followed, each once) holds a field `matches` accepts. */
-export function selectsField(
+function selectsField(
   set: SelectionSetNode,
   matches: (field: string) => boolean,
   fragments: GraphQLResolveInfo["fragments"],
