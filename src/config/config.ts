@@ -28,7 +28,7 @@ export interface AppConfig {
   host: string;
   database: DatabaseConfig;
   /** PostgreSQL pool and timeouts (SQLite ignores them). */
-  databaseTuning: { poolSize: number; readPipelineConnections: number; connectTimeoutMs: number; statementTimeoutMs: number };
+  databaseTuning: { poolSize: number; readPipelineConnections: number; readWorker: boolean; connectTimeoutMs: number; statementTimeoutMs: number };
   /** The gateway config file's path, when one is given. */
   gatewayConfigFile: string | undefined;
   /** Its validated content (empty when there is no file). */
@@ -142,6 +142,11 @@ export const CONFIG_VARIABLES = {
     100,
     "PostgreSQL: connections in pipeline mode for the loaders' keyed reads, besides the pool: the statements of one event-loop turn leave in one write (0: keyed reads use the pool).",
   ),
+  readWorker: boolean(
+    "DATABASE_READ_WORKER",
+    true,
+    "SQLite: reads outside transactions run on a worker thread with its own connection, beside the event loop (false: on the main thread). A `:memory:` database always reads on the main thread.",
+  ),
   connectTimeoutMs: integer("DATABASE_CONNECT_TIMEOUT_MS", 5000, 1, 600_000, "PostgreSQL: give up connecting after this long, instead of hanging."),
   statementTimeoutMs: integer("DATABASE_STATEMENT_TIMEOUT_MS", 15000, 1, 3_600_000, "PostgreSQL: cancel a statement running longer than this."),
   gatewayConfigFile: variable<string | undefined>(
@@ -236,6 +241,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseTuning: {
       poolSize: read(v.poolSize),
       readPipelineConnections: read(v.readPipelineConnections),
+      readWorker: read(v.readWorker),
       connectTimeoutMs: read(v.connectTimeoutMs), statementTimeoutMs: read(v.statementTimeoutMs) },
     gatewayConfigFile: read(v.gatewayConfigFile),
     gateway: DEFAULT_GATEWAY_CONFIG,

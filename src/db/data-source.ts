@@ -8,10 +8,11 @@ import { type AppConfig, type DatabaseConfig, DEFAULT_CONFIG } from "../config/c
 import { ENTITIES } from "../entities";
 import { MIGRATIONS } from "./migrations";
 import { closeReadPipelines } from "./read-pipeline";
-import { setReadPipelineSize } from "./sql-dialect";
+import { setReadPipelineSize, setSqliteReadWorker } from "./sql-dialect";
+import { SqliteReadWorker } from "./sqlite-read-worker";
 import { SqlStatementEndSubscriber, SqlStatementLogger } from "./sql-statement-log";
 
-/** PostgreSQL pool size and timeouts; each one left out takes its default from src/config/config.ts. */
+/** PostgreSQL pool size and timeouts, SQLite's read worker; each one left out takes its default from src/config/config.ts. */
 export type DataSourceTuning = Partial<AppConfig["databaseTuning"]>;
 
 /** Builds (does not open) the DataSource for SQLite or PostgreSQL; same entities, same migrations. */
@@ -77,5 +78,17 @@ export async function openDatabase(config: DatabaseConfig, tuning?: DataSourceTu
   const db = createDataSource(config, tuning);
   await db.initialize();
   await db.runMigrations({ transaction: "each" });
+  if (config.kind === "sqlite" && config.path !== ":memory:" && (tuning?.readWorker ?? DEFAULT_CONFIG.databaseTuning.readWorker)) withReadWorker(db, config.path);
   return db;
+}
+
+/** Reads outside transactions answered by a worker thread on its own connection (src/db/sqlite-read-worker.ts), closed with the DataSource. */
+function withReadWorker(db: DataSource, file: string): void {
+  const worker = new SqliteReadWorker(file);
+  setSqliteReadWorker(db, worker);
+  const destroy = db.destroy.bind(db);
+  db.destroy = async () => {
+    await worker.close();
+    return destroy();
+  };
 }

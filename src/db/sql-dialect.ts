@@ -3,6 +3,7 @@ import type { Pool } from "pg";
 import { DataSource, type EntityManager, QueryFailedError } from "typeorm";
 import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
 import { readPipelineOf } from "./read-pipeline";
+import type { SqliteReadWorker } from "./sqlite-read-worker";
 import { sqlLogOf, statementStarted } from "./sql-statement-log";
 
 /** True when the connection talks to PostgreSQL (otherwise SQLite). */
@@ -100,12 +101,16 @@ const sqliteStatements = new WeakMap<SqliteConnection, Map<string, { all(...para
 
 /**
  * Reads on SQLite outside a transaction run straight on better-sqlite3's connection (TypeORM's
- * own, the only one), each statement text prepared once: TypeORM's query runner adds a runner
+ * main one; writes have their own: src/db/writer.ts), each statement text prepared once: TypeORM's query runner adds a runner
  * object, several awaits and two broadcasts around every statement, as much CPU as a short
  * indexed read itself. Recorded and failing as `readOnPostgresPool` does; booleans bound as 0/1
- * as TypeORM binds them. Writes and transactions go through TypeORM.
+ * as TypeORM binds them. Writes and transactions go through TypeORM. With a read worker (an
+ * SQLite file, DATABASE_READ_WORKER) the statement runs there instead; should the worker ever
+ * stop, reads come back here.
  */
-function readOnSqlite<T>(db: DataSource, text: string, params: unknown[]): T[] {
+function readOnSqlite<T>(db: DataSource, text: string, params: unknown[]): T[] | Promise<T[]> {
+  const worker = readWorkers.get(db.driver);
+  if (worker?.usable) return readOnWorker<T>(db, worker, text, params);
   const connection = (db.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
   let statements = sqliteStatements.get(connection);
   if (!statements) {
@@ -127,6 +132,31 @@ function readOnSqlite<T>(db: DataSource, text: string, params: unknown[]): T[] {
     db.logger.logQueryError(error as Error, text, params);
     throw new QueryFailedError(text, params, error as Error);
   }
+}
+
+/** SQLite read workers, per driver (src/db/sqlite-read-worker.ts); none: reads run on the main connection. */
+const readWorkers = new WeakMap<object, SqliteReadWorker>();
+export function setSqliteReadWorker(db: DataSource, worker: SqliteReadWorker): void {
+  readWorkers.set(db.driver, worker);
+}
+export function sqliteReadWorkerOf(db: DataSource): SqliteReadWorker | undefined {
+  return readWorkers.get(db.driver);
+}
+
+/** A read answered by the read worker, recorded and failing as on the main connection. */
+function readOnWorker<T>(db: DataSource, worker: SqliteReadWorker, text: string, params: unknown[]): Promise<T[]> {
+  const ends = statementStarted(text, "better-sqlite3");
+  return worker.query<T>(text, params.map((p) => (typeof p === "boolean" ? (p ? 1 : 0) : p))).then(
+    (rows) => {
+      for (const end of ends) end();
+      return rows;
+    },
+    (error: Error) => {
+      for (const end of ends) end(error);
+      db.logger.logQueryError(error, text, params);
+      throw new QueryFailedError(text, params, error);
+    },
+  );
 }
 
 /** Plain SELECTs only: a WITH may hide a write (`WITH … INSERT`), which must never reach a replica. */

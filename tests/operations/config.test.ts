@@ -20,7 +20,7 @@ describe("configuration from the environment", () => {
       port: 4000,
       host: "0.0.0.0",
       database: { kind: "sqlite", path: DEFAULT_SQLITE_PATH },
-      databaseTuning: { poolSize: 10, readPipelineConnections: 2, connectTimeoutMs: 5000, statementTimeoutMs: 15000 },
+      databaseTuning: { poolSize: 10, readPipelineConnections: 2, readWorker: true, connectTimeoutMs: 5000, statementTimeoutMs: 15000 },
       gatewayConfigFile: undefined,
       gateway: { subgraphs: {}, partners: [] },
       subgraphTimeoutMs: 10000,
