@@ -4,6 +4,7 @@ import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
 import { buildSchema, createResolversMap } from "type-graphql";
 import { validateArguments } from "../validation/validate-args";
+import { leanResolvers } from "./lean-resolvers";
 import type { SubgraphDefinition } from "./subgraph";
 
 /** Federation 2 link prepended to every subgraph's SDL. */
@@ -45,6 +46,7 @@ export async function buildTypeGraphQLSchema(definition: SubgraphDefinition): Pr
     // Adding either would need those flags reconsidered (type-graphql skips them on simple fields).
     validateFn: validateArguments,
   });
+  leanResolvers(schema, definition.resolvers);
   // type-graphql has no option for the root type's description; the built type is ours to complete.
   const query = schema.getQueryType();
   if (query) query.description = QUERY_DESCRIPTION;

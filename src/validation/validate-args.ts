@@ -15,7 +15,9 @@ function messages(errors: ValidationError[], prefix = ""): string[] {
  */
 const hasRules = new WeakMap<Function, boolean>();
 function validated(value: object): boolean {
-  const type = value.constructor;
+  return hasValidationRules(value.constructor);
+}
+export function hasValidationRules(type: Function): boolean {
   let answer = hasRules.get(type);
   if (answer === undefined) {
     answer = getMetadataStorage().getTargetValidationMetadatas(type, "", true, false).length > 0;
