@@ -108,7 +108,19 @@ export class SqliteReadWorker {
   private flush(): void {
     const reads = this.queued;
     this.queued = [];
-    if (reads.length > 0 && !this.failure) this.worker.postMessage(reads);
+    if (reads.length === 0 || this.failure) return;
+    try {
+      this.worker.postMessage(reads);
+    } catch {
+      // A parameter that cannot be copied to the thread (a function…): try each read alone, so that only the culprit fails.
+      for (const read of reads) {
+        try {
+          this.worker.postMessage([read]);
+        } catch (error) {
+          this.settle([[read[0], null, `a parameter cannot be sent to the SQLite read worker: ${(error as Error).message}`, "ERR_INVALID_PARAMETER"]]);
+        }
+      }
+    }
   }
 
   private settle(answers: Answer[]): void {

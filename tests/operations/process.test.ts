@@ -77,7 +77,8 @@ describe("graceful shutdown on SIGTERM", () => {
     const received = () => server!.output().split("\n").filter((line) => line.includes('"msg":"request received"')).length;
     while (received() < BURST + 1 && answered === 0) await new Promise((resolve) => setImmediate(resolve));
     expect({ received: received() - 1, answered }).toEqual({ received: BURST, answered: 0 });
-    const exited = new Promise<number | null>((resolve) => server!.child.once("exit", (code) => resolve(code)));
+    // "close", not "exit": the process may exit before its last lines have been read from the pipe.
+    const exited = new Promise<number | null>((resolve) => server!.child.once("close", (code) => resolve(code)));
     server!.child.kill("SIGTERM");
     while (!server!.output().includes("shutting down")) await new Promise((resolve) => setImmediate(resolve));
 
@@ -110,7 +111,7 @@ describe("wrong configuration stops start-up", () => {
     let stderr = "";
     child.stdout.on("data", (chunk) => (stdout += chunk));
     child.stderr.on("data", (chunk) => (stderr += chunk));
-    const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+    const code = await new Promise<number | null>((resolve) => child.once("close", resolve));
     expect(code).toBe(1);
     expect(stdout).toBe("");
     expect(stderr.trim().split("\n")).toEqual([

@@ -94,6 +94,14 @@ describe("SQLite reads on a worker thread", () => {
     }
   });
 
+  it("fails a read whose parameter cannot reach the thread, and only that read", async () => {
+    const [bad, good] = await Promise.allSettled([sql(db, "SELECT ? AS v", [() => 1]), sql(db, "SELECT 'ok' AS v")]);
+    expect(bad.status).toBe("rejected");
+    expect(((bad as PromiseRejectedResult).reason as Error).message).toMatch(/cannot be sent to the SQLite read worker/);
+    expect(good).toEqual({ status: "fulfilled", value: [{ v: "ok" }] });
+    expect(sqliteReadWorkerOf(db)?.usable).toBe(true);
+  });
+
   it("sends reads back to the main connection once the worker has stopped", async () => {
     const worker = sqliteReadWorkerOf(db);
     await worker?.close();

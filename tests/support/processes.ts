@@ -27,7 +27,8 @@ export interface Started {
 export function startProcess(command: string, args: string[], ready: RegExp, env: NodeJS.ProcessEnv = {}, timeoutMs = 60000): Promise<Started> {
   const child = spawn(command, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  // "close" (after "exit", once the output pipes are drained): whoever awaits the end then reads all of the output.
+  const exited = new Promise<number | null>((resolve) => child.once("close", (code) => resolve(code)));
   const started: Started = {
     child,
     output: () => output,
@@ -47,7 +48,7 @@ export function startProcess(command: string, args: string[], ready: RegExp, env
     };
     child.stdout!.on("data", onData);
     child.stderr!.on("data", onData);
-    child.once("exit", (code) => {
+    child.once("close", (code) => {
       clearTimeout(timer);
       reject(new Error(`${command} exited with ${code} before it was ready:\n${output}`));
     });
