@@ -27,7 +27,7 @@ export interface AppConfig {
   port: number;
   host: string;
   database: DatabaseConfig;
-  /** PostgreSQL pool and timeouts (SQLite ignores them). */
+  /** PostgreSQL pool and timeouts (SQLite ignores them); SQLite's read worker (PostgreSQL ignores it). */
   databaseTuning: { poolSize: number; readPipelineConnections: number; readWorker: boolean; connectTimeoutMs: number; statementTimeoutMs: number };
   /** The gateway config file's path, when one is given. */
   gatewayConfigFile: string | undefined;

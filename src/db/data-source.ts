@@ -78,7 +78,9 @@ export async function openDatabase(config: DatabaseConfig, tuning?: DataSourceTu
   const db = createDataSource(config, tuning);
   await db.initialize();
   await db.runMigrations({ transaction: "each" });
-  if (config.kind === "sqlite" && config.path !== ":memory:" && (tuning?.readWorker ?? DEFAULT_CONFIG.databaseTuning.readWorker)) withReadWorker(db, config.path);
+  // A `:memory:` database exists only on its own connection: a worker could not open it.
+  const readWorker = tuning?.readWorker ?? DEFAULT_CONFIG.databaseTuning.readWorker;
+  if (config.kind === "sqlite" && config.path !== ":memory:" && readWorker) withReadWorker(db, config.path);
   return db;
 }
 

@@ -100,13 +100,13 @@ interface SqliteConnection {
 const sqliteStatements = new WeakMap<SqliteConnection, Map<string, { all(...params: unknown[]): unknown[] }>>();
 
 /**
- * Reads on SQLite outside a transaction run straight on better-sqlite3's connection (TypeORM's
- * main one; writes have their own: src/db/writer.ts), each statement text prepared once: TypeORM's query runner adds a runner
+ * Reads on SQLite outside a transaction run on the read worker when there is one (an SQLite
+ * file, DATABASE_READ_WORKER: src/db/sqlite-read-worker.ts). Otherwise, or should the worker ever
+ * stop, they run straight on better-sqlite3's main connection (writes have their own:
+ * src/db/writer.ts), each statement text prepared once: TypeORM's query runner adds a runner
  * object, several awaits and two broadcasts around every statement, as much CPU as a short
  * indexed read itself. Recorded and failing as `readOnPostgresPool` does; booleans bound as 0/1
- * as TypeORM binds them. Writes and transactions go through TypeORM. With a read worker (an
- * SQLite file, DATABASE_READ_WORKER) the statement runs there instead; should the worker ever
- * stop, reads come back here.
+ * as TypeORM binds them. Writes and transactions go through TypeORM.
  */
 function readOnSqlite<T>(db: DataSource, text: string, params: unknown[]): T[] | Promise<T[]> {
   const worker = readWorkers.get(db.driver);

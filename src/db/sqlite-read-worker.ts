@@ -28,7 +28,6 @@ export class SqliteReadError extends Error {
  * with one message. Plain JavaScript only: it is not compiled into a module of its own.
  */
 function readerThread(): void {
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const { parentPort, workerData } = require("node:worker_threads") as typeof import("node:worker_threads");
   const Database = require(workerData.driver as string) as typeof import("better-sqlite3");
   const db = new Database(workerData.path as string, { readonly: true, fileMustExist: true, timeout: 5000 });
