@@ -65,10 +65,17 @@ export function createDataSource(config: DatabaseConfig, given: DataSourceTuning
 /** Keyed reads go through a read pipeline (src/db/read-pipeline.ts), whose connections close with the DataSource. */
 function withReadPipeline(db: DataSource, size: number): void {
   setReadPipelineSize(db, size);
+  closeBeforeDestroy(db, () => {
+    const driver = db.driver as PostgresDriver;
+    return closeReadPipelines([driver.master, ...driver.slaves].filter((pool): pool is Pool => pool !== undefined));
+  });
+}
+
+/** Runs `close` (connections of our own beside TypeORM's) whenever the DataSource is destroyed, before TypeORM closes its own. */
+function closeBeforeDestroy(db: DataSource, close: () => Promise<void>): void {
   const destroy = db.destroy.bind(db);
   db.destroy = async () => {
-    const driver = db.driver as PostgresDriver;
-    await closeReadPipelines([driver.master, ...driver.slaves].filter((pool): pool is Pool => pool !== undefined));
+    await close();
     return destroy();
   };
 }
@@ -88,9 +95,5 @@ export async function openDatabase(config: DatabaseConfig, tuning?: DataSourceTu
 function withReadWorker(db: DataSource, file: string): void {
   const worker = new SqliteReadWorker(file);
   setSqliteReadWorker(db, worker);
-  const destroy = db.destroy.bind(db);
-  db.destroy = async () => {
-    await worker.close();
-    return destroy();
-  };
+  closeBeforeDestroy(db, () => worker.close());
 }

@@ -77,21 +77,39 @@ export function setReadPipelineSize(db: DataSource, size: number): void {
  */
 function readOnPostgresPool<T>(db: DataSource, text: string, params: unknown[], keyed: boolean): Promise<T[]> {
   const pool = readPool(db.driver as PostgresDriver);
-  const ends = statementStarted(text, "postgres");
   const config = { name: preparedName(text), text, values: params };
   const pipeline = keyed ? readPipelineOf(pool, pipelineSizes.get(db.driver) ?? 0) : undefined;
-  return (pipeline ? pipeline.query(config) : pool.query(config)).then(
-    (result) => {
-      for (const end of ends) end();
-      return result.rows as T[];
-    },
-    (error: Error) => {
-      for (const end of ends) end(error);
-      db.logger.logQueryError(error, text, params);
-      throw new QueryFailedError(text, params, error);
-    },
-  );
+  return recorded(db, text, params, "postgres", () => (pipeline ? pipeline.query(config) : pool.query(config)).then((result) => result.rows as T[]));
 }
+
+/**
+ * Runs a read that bypasses TypeORM as TypeORM's own are seen: the listeners (metrics, spans)
+ * told of its start and end, a failure logged and raised as TypeORM's QueryFailedError. A
+ * synchronous read (better-sqlite3) stays synchronous.
+ */
+function recorded<T>(db: DataSource, text: string, params: unknown[], engine: string, run: () => Promise<T[]>): Promise<T[]>;
+function recorded<T>(db: DataSource, text: string, params: unknown[], engine: string, run: () => T[] | Promise<T[]>): T[] | Promise<T[]>;
+function recorded<T>(db: DataSource, text: string, params: unknown[], engine: string, run: () => T[] | Promise<T[]>): T[] | Promise<T[]> {
+  const ends = statementStarted(text, engine);
+  const done = (rows: T[]) => {
+    for (const end of ends) end();
+    return rows;
+  };
+  const failed = (error: Error): never => {
+    for (const end of ends) end(error);
+    db.logger.logQueryError(error, text, params);
+    throw new QueryFailedError(text, params, error);
+  };
+  try {
+    const rows = run();
+    return rows instanceof Promise ? rows.then(done, failed) : done(rows);
+  } catch (error) {
+    return failed(error as Error);
+  }
+}
+
+/** Parameters as SQLite binds them: booleans as 0/1, as TypeORM binds them. */
+const sqliteParams = (params: unknown[]) => params.map((p) => (typeof p === "boolean" ? (p ? 1 : 0) : p));
 
 /** The part of a better-sqlite3 connection reads need. */
 interface SqliteConnection {
@@ -110,28 +128,22 @@ const sqliteStatements = new WeakMap<SqliteConnection, Map<string, { all(...para
  */
 function readOnSqlite<T>(db: DataSource, text: string, params: unknown[]): T[] | Promise<T[]> {
   const worker = readWorkers.get(db.driver);
-  if (worker?.usable) return readOnWorker<T>(db, worker, text, params);
+  if (worker?.usable) return recorded(db, text, params, "better-sqlite3", () => worker.query<T>(text, sqliteParams(params)));
   const connection = (db.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection;
   let statements = sqliteStatements.get(connection);
   if (!statements) {
     statements = new Map();
     sqliteStatements.set(connection, statements);
   }
-  const ends = statementStarted(text, "better-sqlite3");
-  try {
-    let statement = statements.get(text);
+  const known = statements;
+  return recorded(db, text, params, "better-sqlite3", () => {
+    let statement = known.get(text);
     if (!statement) {
       statement = connection.prepare(text);
-      if (statements.size < MAX_PREPARED) statements.set(text, statement);
+      if (known.size < MAX_PREPARED) known.set(text, statement);
     }
-    const rows = statement.all(...params.map((p) => (typeof p === "boolean" ? (p ? 1 : 0) : p))) as T[];
-    for (const end of ends) end();
-    return rows;
-  } catch (error) {
-    for (const end of ends) end(error);
-    db.logger.logQueryError(error as Error, text, params);
-    throw new QueryFailedError(text, params, error as Error);
-  }
+    return statement.all(...sqliteParams(params)) as T[];
+  });
 }
 
 /** SQLite read workers, per driver (src/db/sqlite-read-worker.ts); none: reads run on the main connection. */
@@ -141,22 +153,6 @@ export function setSqliteReadWorker(db: DataSource, worker: SqliteReadWorker): v
 }
 export function sqliteReadWorkerOf(db: DataSource): SqliteReadWorker | undefined {
   return readWorkers.get(db.driver);
-}
-
-/** A read answered by the read worker, recorded and failing as on the main connection. */
-function readOnWorker<T>(db: DataSource, worker: SqliteReadWorker, text: string, params: unknown[]): Promise<T[]> {
-  const ends = statementStarted(text, "better-sqlite3");
-  return worker.query<T>(text, params.map((p) => (typeof p === "boolean" ? (p ? 1 : 0) : p))).then(
-    (rows) => {
-      for (const end of ends) end();
-      return rows;
-    },
-    (error: Error) => {
-      for (const end of ends) end(error);
-      db.logger.logQueryError(error, text, params);
-      throw new QueryFailedError(text, params, error);
-    },
-  );
 }
 
 /** Plain SELECTs only: a WITH may hide a write (`WITH … INSERT`), which must never reach a replica. */

@@ -39,7 +39,7 @@ function readerThread(): void {
         let statement = statements.get(text);
         if (!statement) {
           statement = db.prepare(text);
-          if (statements.size < 1000) statements.set(text, statement);
+          if (statements.size < (workerData.maxPrepared as number)) statements.set(text, statement);
         }
         answers.push([id, statement.all(...params) as unknown[]]);
       } catch (error) {
@@ -72,7 +72,8 @@ export class SqliteReadWorker {
   constructor(path: string) {
     this.worker = new Worker(`(${readerThread.toString()})()`, {
       eval: true,
-      workerData: { path, driver: require.resolve("better-sqlite3") },
+      // Our reads are a fixed set of texts; the bound keeps an unexpected variety from growing the cache.
+      workerData: { path, driver: require.resolve("better-sqlite3"), maxPrepared: 1000 },
     });
     // The worker keeps the process alive only while reads wait for it.
     this.worker.unref();

@@ -35,11 +35,6 @@ const MAX_SQL_TEXT = 1000;
 
 const sqlTracer = trace.getTracer("territoire-sante/sql");
 
-/**
- * A span per SQL statement, child of whatever span is active (a subgraph fetch, a resolver…).
- * Statements outside any trace (seeding, migrations) get none. The text carries `?`/`$n`
- * markers, never the bound values.
- */
 /** The statement with its parenthesised parts dropped: a subquery in the select list is not the table read. */
 function withoutSubqueries(text: string): string {
   let depth = 0;
@@ -52,6 +47,11 @@ function withoutSubqueries(text: string): string {
   return out;
 }
 
+/**
+ * A span per SQL statement, child of whatever span is active (a subgraph fetch, a resolver…).
+ * Statements outside any trace (seeding, migrations) get none. The text carries `?`/`$n`
+ * markers, never the bound values.
+ */
 function sqlStatementSpan(sql: string, engine: string): SqlStatementEnd | void {
   if (!trace.getSpan(context.active())?.isRecording()) return;
   const text = sql.replace(/\s+/g, " ").trim();

@@ -67,6 +67,7 @@ function leanResolver(metadata: HandlerMetadata, original: Resolver): Resolver |
   const method = (metadata.target.prototype as Record<string, unknown>)[metadata.methodName];
   if (typeof method !== "function") return undefined;
   const target = metadata.target as new () => unknown;
+  let instance: unknown;
   return (root, args, context, info) => {
     const values = new Array<unknown>(steps.length);
     let checks: Promise<void>[] | undefined;
@@ -76,7 +77,7 @@ function leanResolver(metadata: HandlerMetadata, original: Resolver): Resolver |
       values[i] = value;
       if (validated[i]) (checks ??= []).push(validateArguments(value));
     }
-    const instance = instanceOf(target);
+    instance ??= instanceOf(target);
     if (!checks) return method.apply(instance, values);
     return Promise.all(checks).then(() => method.apply(instance, values));
   };
@@ -93,16 +94,18 @@ function instanceOf(target: new () => unknown): unknown {
   return instance;
 }
 
-/** Input classes (their values need type-graphql's conversion) and args classes, known by their class. */
-function inputFieldsOf(target: Function, kind: "inputTypes" | "argumentTypes") {
+/** The fields of an `@ArgsType` class, its parent classes' included (as type-graphql collects them). */
+function argsFieldsOf(target: Function) {
   const storage = getMetadataStorage();
   const fields = [];
   for (let type: Function | null = target; type && type.prototype !== undefined; type = Object.getPrototypeOf(type) as Function | null) {
-    const metadata = storage[kind].find((t) => t.target === type);
+    const metadata = storage.argumentTypes.find((t) => t.target === type);
     if (metadata?.fields) fields.push(...metadata.fields);
   }
   return fields;
 }
+
+/** Whether a type is an `@InputType` class: its values need type-graphql's conversion into instances. */
 const isInputClass = (target: unknown) => typeof target === "function" && getMetadataStorage().inputTypes.some((t) => t.target === target);
 
 function stepFor(param: ParamMetadata): Step | undefined {
@@ -133,7 +136,7 @@ function stepFor(param: ParamMetadata): Step | undefined {
     case "args": {
       if (param.validateFn || param.validateSettings !== undefined) return undefined;
       const ArgsClass = param.getType() as new () => Record<string, unknown>;
-      const fields = inputFieldsOf(ArgsClass, "argumentTypes").map((f) => ({ name: f.name, input: isInputClass(f.getType()) }));
+      const fields = argsFieldsOf(ArgsClass).map((f) => ({ name: f.name, input: isInputClass(f.getType()) }));
       return (_r, args) => {
         // As type-graphql's convertArgsToInstance: a new instance with the given fields assigned.
         const given: Record<string, unknown> = {};
