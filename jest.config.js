@@ -12,6 +12,7 @@ module.exports = {
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   setupFiles: ["reflect-metadata"],
   globalSetup: "<rootDir>/tests/support/global-setup.ts",
+  globalTeardown: "<rootDir>/tests/support/global-teardown.ts",
   testTimeout: 60000,
   // Each test file opens its own database (a temporary SQLite file or a PostgreSQL schema).
   maxWorkers: 2,

@@ -3,7 +3,7 @@ import path from "node:path";
 import { Client } from "pg";
 import type { DatabaseConfig } from "../src/config/config";
 import { PROJECT_ROOT } from "../src/config/project-root";
-import { openDatabase } from "../src/db/data-source";
+import { openDatabase } from "../src/db/database";
 import { postgresUrlWithSchema } from "../src/db/postgres-url";
 import { seedIfEmpty } from "../seeds/seed";
 import { createApiKey, revokeApiKey } from "../src/auth/api-key.service";
@@ -27,11 +27,11 @@ export const BENCH_SCHEMA = process.env.BENCH_SCHEMA ?? "bench_territoire_sante"
 async function seeded(config: DatabaseConfig, log: (line: string) => void): Promise<string[]> {
   const db = await openDatabase(config);
   try {
-    if (await seedIfEmpty(db)) log(`  seeded ${config.kind === "sqlite" ? config.path : BENCH_SCHEMA}`);
+    if (await seedIfEmpty(db.dataSource)) log(`  seeded ${config.kind === "sqlite" ? config.path : BENCH_SCHEMA}`);
     const rows: { siren: string }[] = await db.query("SELECT siren FROM epci ORDER BY siren");
     return rows.map((r) => r.siren);
   } finally {
-    await db.destroy();
+    await db.close();
   }
 }
 
@@ -43,7 +43,7 @@ async function benchApiKey(url: string): Promise<string> {
     for (const { id } of previous) await revokeApiKey(db, id);
     return (await createApiKey(db, { organizationId: "mgen", role: Role.PARTNER, label: "benchmark" })).key;
   } finally {
-    await db.destroy();
+    await db.close();
   }
 }
 

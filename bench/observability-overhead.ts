@@ -4,7 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { openDatabase } from "../src/db/data-source";
+import { openDatabase } from "../src/db/database";
 import { createLogger } from "../src/observability/logger";
 import { Metrics } from "../src/observability/metrics";
 import { startTracing } from "../src/observability/tracing";
@@ -33,7 +33,7 @@ async function timed(server: RunningServer, count: number): Promise<number> {
 async function main(): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ts-bench-observability-"));
   const db = await openDatabase({ kind: "sqlite", path: path.join(dir, "bench.sqlite") });
-  await seedAll(db);
+  await seedAll(db.dataSource);
   // Log lines are written (to nowhere) in every configuration: they are always on in production.
   const logger = createLogger({ level: "info", destination: { write: () => {} } });
   const common = { db, mode: { kind: "gateway" } as const, port: 0, host: "127.0.0.1", logger };
@@ -78,7 +78,7 @@ async function main(): Promise<void> {
     await withMetrics.close();
     metrics.close();
     sink.close();
-    await db.destroy();
+    await db.close();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -2,7 +2,7 @@ import "reflect-metadata";
 import { createResponseCache } from "../src/cache/response-cache";
 import { RedisStore } from "../src/cache/response-cache.store";
 import { loadConfig } from "../src/config/config";
-import { openDatabase } from "../src/db/data-source";
+import { openDatabase } from "../src/db/database";
 import { openWriter } from "../src/db/writer";
 import { createLogger } from "../src/observability/logger";
 import { Metrics } from "../src/observability/metrics";
@@ -16,7 +16,6 @@ import { startServer } from "../src/server/start-server";
  * GET /bench/sql-statements: how many SQL statements the process has issued so far, which the
  * bench reads before and after a request to count that request's statements.
  * BENCH_MODE: "gateway" (default), "gateway-http" (subgraphs over HTTP) or "monolith".
- * BENCH_LOCAL_EXECUTION=off: the gateway plans every operation (to measure what one-pass execution buys).
  */
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -38,7 +37,7 @@ async function main(): Promise<void> {
   const gatewayConfig = { subgraphs: Object.fromEntries(subgraphs.map((s, i) => [ALL_SUBGRAPHS[i].name, { url: s.url }])), partners: [] };
   const running = await startServer({
     db,
-    mode: process.env.BENCH_MODE === "monolith" ? { kind: "monolith" } : { kind: "gateway", config: gatewayConfig, localExecution: process.env.BENCH_LOCAL_EXECUTION !== "off" },
+    mode: process.env.BENCH_MODE === "monolith" ? { kind: "monolith" } : { kind: "gateway", config: gatewayConfig },
     port: config.port,
     host: "127.0.0.1",
     // As `npm start` runs it: the limits (the bench raises the rate limits), metrics on, logs at LOG_LEVEL.
@@ -58,7 +57,7 @@ async function main(): Promise<void> {
     await running.close();
     for (const subgraph of subgraphs) await subgraph.close();
     await responseCache?.close();
-    await db.destroy();
+    await db.close();
     process.exit(0);
   };
   process.once("SIGTERM", stop);

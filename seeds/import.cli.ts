@@ -2,13 +2,13 @@
 import "reflect-metadata";
 import { ConfigError, loadConfig } from "../src/config/config";
 import { invalidateFromAnotherProcess } from "../src/cache/response-cache";
-import { openDatabase } from "../src/db/data-source";
+import { openDatabase } from "../src/db/database";
 import { runImport } from "./import.command";
 
 /** `npm run import -- <dataset> FILE`: loads a data file into the configured database. */
 const config = loadConfig();
 runImport(process.argv.slice(2), {
-  openDb: () => openDatabase(config.database),
+  openDb: () => openDatabase(config.database).then((db) => db.dataSource),
   closeDb: (db) => db.destroy(),
   stdout: process.stdout,
   stderr: process.stderr,

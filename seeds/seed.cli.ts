@@ -1,7 +1,7 @@
 // Loaded first: the entities are type-graphql classes, whose decorators need it.
 import "reflect-metadata";
 import { ConfigError, loadConfig } from "../src/config/config";
-import { openDatabase } from "../src/db/data-source";
+import { openDatabase } from "../src/db/database";
 import { seedAll } from "./seed";
 
 /** `npm run seed`: loads or refreshes every bundled dataset in the configured database. */
@@ -9,9 +9,9 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const db = await openDatabase(config.database);
   try {
-    await seedAll(db, (line) => process.stdout.write(`${line}\n`));
+    await seedAll(db.dataSource, (line) => process.stdout.write(`${line}\n`));
   } finally {
-    await db.destroy();
+    await db.close();
   }
 }
 

@@ -1,9 +1,9 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { LRUCache } from "lru-cache";
-import type { DataSource, EntityManager } from "typeorm";
 import { sql } from "../db/sql-dialect";
 import { UnauthenticatedError } from "../errors/errors";
 import { ANONYMOUS, type Caller, Role, ROLES } from "./caller";
+import type { SqlRunner } from "../db/sql-dialect";
 
 const ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 const KEY_FORMAT = /^tsk_([A-Za-z0-9]{12})_([A-Za-z0-9]{32})$/;
@@ -37,7 +37,7 @@ export interface CreateKeyInput {
 }
 
 /** Creates an API key: `tsk_<id>_<secret>`, 12 + 32 random characters (about 190 bits of secret). */
-export async function createApiKey(db: DataSource | EntityManager, input: CreateKeyInput): Promise<NewKey> {
+export async function createApiKey(db: SqlRunner, input: CreateKeyInput): Promise<NewKey> {
   if (!ROLES.includes(input.role)) throw new Error(`role must be one of ${ROLES.join(", ")} (received "${input.role}")`);
   if (input.role === Role.TERRITORIAL_ADMIN && !input.regionCode) throw new Error("a territorial-admin key needs --region (the région it acts in)");
   const [organization] = await sql<{ id: string }>(db, "SELECT id FROM organization WHERE id = ?", [input.organizationId]);
@@ -60,7 +60,7 @@ export async function createApiKey(db: DataSource | EntityManager, input: Create
   return { id, key };
 }
 
-export async function revokeApiKey(db: DataSource | EntityManager, id: string): Promise<boolean> {
+export async function revokeApiKey(db: SqlRunner, id: string): Promise<boolean> {
   const rows = await sql<{ id: string }>(db, "SELECT id FROM api_key WHERE id = ? AND revoked_at IS NULL", [id]);
   if (rows.length === 0) return false;
   await sql(db, "UPDATE api_key SET revoked_at = ? WHERE id = ?", [new Date().toISOString(), id]);
@@ -78,7 +78,7 @@ type KeyRow = { secret_hash: string; organization_id: string; role: string; regi
 /** Rows of recently used keys by key id (unknown ids are not kept: a flood of made-up keys cannot evict real ones). */
 const knownKeys = new LRUCache<string, KeyRow>({ max: 10_000, ttl: KEY_CACHE_TTL_MS });
 
-async function keyRow(db: DataSource, id: string): Promise<KeyRow | undefined> {
+async function keyRow(db: SqlRunner, id: string): Promise<KeyRow | undefined> {
   const known = knownKeys.get(id);
   if (known) return known;
   const [row] = await sql<KeyRow>(db, "SELECT secret_hash, organization_id, role, region_code, revoked_at FROM api_key WHERE id = ?", [id]);
@@ -90,7 +90,7 @@ async function keyRow(db: DataSource, id: string): Promise<KeyRow | undefined> {
  * The caller an `Authorization` header names. No header: anonymous. A header that is not a
  * valid, unrevoked key: UNAUTHENTICATED (a wrong key never silently becomes anonymous).
  */
-export async function authenticate(db: DataSource, authorization: string | undefined): Promise<Caller> {
+export async function authenticate(db: SqlRunner, authorization: string | undefined): Promise<Caller> {
   if (authorization === undefined || authorization.trim() === "") return ANONYMOUS;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match) throw new UnauthenticatedError("The Authorization header must be 'Bearer <API key>'");

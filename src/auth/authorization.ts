@@ -1,7 +1,7 @@
-import type { DataSource, EntityManager } from "typeorm";
 import { sql } from "../db/sql-dialect";
 import { ForbiddenError, UnauthenticatedError } from "../errors/errors";
 import { type Caller, Role } from "./caller";
+import type { SqlRunner } from "../db/sql-dialect";
 
 /** A caller holding a key. */
 export type KeyCaller = Extract<Caller, { kind: "key" }>;
@@ -21,7 +21,7 @@ export function requireOwner(caller: KeyCaller, ownerId: string | null, what: st
 }
 
 /** Régions an EPCI has member communes in. */
-export async function regionsOfEpci(db: DataSource | EntityManager, siren: string): Promise<string[]> {
+export async function regionsOfEpci(db: SqlRunner, siren: string): Promise<string[]> {
   const rows = await sql<{ region_code: string }>(
     db,
     "SELECT DISTINCT d.region_code FROM epci_department ed JOIN department d ON d.code = ed.department_code WHERE ed.epci_siren = ?",
@@ -34,7 +34,7 @@ export async function regionsOfEpci(db: DataSource | EntityManager, siren: strin
  * Zone rouge designations and zone needs: territorial admins (an ARS, the State) act on EPCI
  * of their région only; admins everywhere; partners never.
  */
-export async function requireTerritorialAuthority(db: DataSource | EntityManager, caller: KeyCaller, siren: string): Promise<void> {
+export async function requireTerritorialAuthority(db: SqlRunner, caller: KeyCaller, siren: string): Promise<void> {
   if (caller.role === Role.ADMIN) return;
   if (caller.role !== Role.TERRITORIAL_ADMIN) {
     throw new ForbiddenError("Only a territorial admin (an ARS or the State) or an admin may do this");

@@ -2,7 +2,7 @@
 import "reflect-metadata";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config/config";
-import { openDatabase } from "../db/data-source";
+import { openDatabase } from "../db/database";
 import { sql } from "../db/sql-dialect";
 import { OrganizationKind } from "../entities/initiatives/organization-kind";
 import { createApiKey, revokeApiKey } from "./api-key.service";
@@ -60,7 +60,7 @@ async function main(): Promise<number> {
     }
     return 0;
   } finally {
-    await db.destroy();
+    await db.close();
   }
 }
 

@@ -6,7 +6,7 @@ import type { ResponseCacheOptions } from "./response-cache-options";
 import type { Limits } from "./limits";
 import { PROJECT_ROOT } from "./project-root";
 
-// Kept here too: callers (CLIs, the coming auth settings) import it with the configuration.
+// Kept here too: callers (the CLIs, main) import it with the configuration.
 export { ConfigError } from "../errors/errors";
 
 /** Where the data lives: the embedded SQLite file, or a PostgreSQL server. */
@@ -50,6 +50,8 @@ export interface AppConfig {
   limits: Limits;
   /** "off" builds the loaders without batching or cache: the naive variant, for the benchmark only. */
   loaderBatching: "on" | "off";
+  /** "off" calls every resolver method through type-graphql's handler (src/schema/lean-resolvers.ts). */
+  leanResolvers: "on" | "off";
   /** Response cache of anonymous read-only queries (null: off); in Redis when `REDIS_URL` is set. */
   responseCache: ResponseCacheOptions | null;
 }
@@ -187,6 +189,10 @@ export const CONFIG_VARIABLES = {
   }),
   responseCacheTtlSeconds: integer("RESPONSE_CACHE_TTL", 60, 1, 86_400, "Seconds a cached answer is served at most (bounds staleness after an import run by another process)."),
   loaderBatching: onOff("LOADER_BATCHING", "**Benchmark only**: `off` builds the loaders without batching or cache (the naive variant)."),
+  leanResolvers: onOff(
+    "LEAN_RESOLVERS",
+    "`off` calls every resolver method through type-graphql's per-call handler instead of directly where the handler changes nothing (CI runs a whole suite so, to prove both answer alike).",
+  ),
   production: variable("NODE_ENV", false, "unset", "`production` turns introspection and GraphiQL off unless `INTROSPECTION`/`GRAPHIQL` say otherwise.", (raw) => raw === "production"),
   maxDepth: integer("MAX_QUERY_DEPTH", 12, 1, 1000, "Deepest selection nesting accepted (a Relay-shaped query through connections needs 11)."),
   maxAliases: integer("MAX_QUERY_ALIASES", 30, 1, 10_000, "Aliases per operation."),
@@ -267,6 +273,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       allowListFile: read(v.allowListFile),
     },
     loaderBatching: read(v.loaderBatching),
+    leanResolvers: read(v.leanResolvers),
     responseCache: read(v.responseCache) === "off" ? null : { redisUrl: read(v.redisUrl), ttlMs: read(v.responseCacheTtlSeconds) * 1000 },
   };
   const replicaUrls = read(v.replicaUrls);

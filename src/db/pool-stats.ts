@@ -1,6 +1,6 @@
-import type { DataSource } from "typeorm";
 import { DEFAULT_CONFIG } from "../config/config";
 import { isPostgres } from "./sql-dialect";
+import type { Database } from "./database";
 
 export interface PoolStats {
   /** Connections the pool may open. */
@@ -24,9 +24,9 @@ interface PgPool {
  * The connection pool's state now. SQLite has one connection, used synchronously: a statement
  * never waits for it and it is never seen busy from outside a statement.
  */
-export function poolStats(db: DataSource): PoolStats {
-  if (!isPostgres(db)) return { max: 1, inUse: 0, idle: db.isInitialized ? 1 : 0, waiting: 0 };
-  const pool = (db.driver as unknown as { master?: PgPool }).master;
+export function poolStats(db: Database): PoolStats {
+  if (!isPostgres(db)) return { max: 1, inUse: 0, idle: db.isOpen ? 1 : 0, waiting: 0 };
+  const pool = (db.dataSource.driver as unknown as { master?: PgPool }).master;
   if (!pool) return { max: 0, inUse: 0, idle: 0, waiting: 0 };
   return { max: pool.options.max ?? DEFAULT_CONFIG.databaseTuning.poolSize, inUse: pool.totalCount - pool.idleCount, idle: pool.idleCount, waiting: pool.waitingCount };
 }

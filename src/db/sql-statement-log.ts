@@ -12,32 +12,6 @@ export class SqlStatementLog {
   }
 }
 
-/**
- * Which request's log a statement goes to, without AsyncLocalStorage (on Node 20 any use of it
- * makes every `await` of the process pay for promise hooks): each request gets its own handle
- * on the database (`withSqlLog`), a thin object whose prototype is the DataSource, and `sql()`
- * records each statement in the log of the handle it is given. Transactions get their
- * EntityManager tagged the same way by the request's writer.
- */
-const logs = new WeakMap<object, SqlStatementLog>();
-
-/** A handle on `db` (same DataSource, same pools) whose statements go into `log`. */
-export function withSqlLog<T extends object>(db: T, log: SqlStatementLog): T {
-  const handle = Object.create(db) as T;
-  logs.set(handle, log);
-  return handle;
-}
-
-/** Tags an object (a transaction's EntityManager) so that statements run on it go into `log`. */
-export function tagWithSqlLog(target: object, log: SqlStatementLog): void {
-  logs.set(target, log);
-}
-
-/** The log statements run on `db` go into, if it is a request's handle. */
-export function sqlLogOf(db: object): SqlStatementLog | undefined {
-  return logs.get(db);
-}
-
 /** What a listener may return: called once the statement has run, with its error if it failed. */
 export type SqlStatementEnd = (error?: unknown) => void;
 

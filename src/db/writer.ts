@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from "typeorm";
 import type { DatabaseConfig } from "../config/config";
 import { createDataSource } from "./data-source";
+import type { Database } from "./database";
 
 /** Runs write transactions. Every mutation goes through it. */
 export interface Writer {
@@ -29,8 +30,8 @@ export function invalidatingWriter(writer: Writer, afterCommit: AfterCommit): Wr
 }
 
 /** PostgreSQL: each transaction takes its own pooled connection; concurrent ones are isolated by the server. */
-export function poolWriter(db: DataSource): Writer {
-  return { transaction: (work) => db.transaction(work), close: async () => {} };
+export function poolWriter(db: Database): Writer {
+  return { transaction: (work) => db.dataSource.transaction(work), close: async () => {} };
 }
 
 /**
@@ -64,7 +65,7 @@ export class SqliteQueueWriter implements Writer {
   }
 }
 
-export async function openWriter(db: DataSource, config: DatabaseConfig): Promise<Writer> {
+export async function openWriter(db: Database, config: DatabaseConfig): Promise<Writer> {
   if (config.kind === "sqlite" && config.path !== ":memory:") return SqliteQueueWriter.open(config);
   return poolWriter(db);
 }

@@ -3,8 +3,9 @@ import { GraphQLError } from "graphql";
 /**
  * Every error code a client can receive in `extensions.code`, ours and those Apollo Server,
  * graphql-js and the gateway raise that we pass through. Stable: partners branch on them. Any
- * other code is masked as INTERNAL_SERVER_ERROR by `formatError` (tests/errors/error-codes.test.ts
- * checks that no code outside this list is written anywhere in src/).
+ * other code is masked as INTERNAL_SERVER_ERROR by `formatError`. tests/errors/error-codes.test.ts
+ * checks that each has a status and that no module writes a code of its own, and
+ * tests/errors/http-answers.test.ts that every code an HTTP answer carries is one of these.
  */
 export enum ErrorCode {
   // Ours.

@@ -11,6 +11,20 @@ import { createFormatError, type UnexpectedErrorReporter } from "../errors/forma
  */
 const MAX_OPERATIONS = 500;
 
+/** How the gateway executed an operation: in one pass on our merged schema, or through its query plan. */
+export type Execution = "one-pass" | "query-plan";
+
+export type ExecutionListener = (execution: Execution) => void;
+const listeners = new Set<ExecutionListener>();
+/** Told how each operation executes (metrics); returns the unsubscribe function. */
+export function onGatewayExecution(listener: ExecutionListener): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+function executed(execution: Execution): void {
+  for (const listener of listeners) listener(execution);
+}
+
 /** What an operation runs on, decided once per operation text and name. */
 type Route = { local: CompiledQuery } | { local: null };
 
@@ -30,13 +44,15 @@ function introspects(document: DocumentNode): boolean {
 }
 
 /**
- * The federation gateway with a shortcut: an operation that only our in-process subgraphs can
+ * The federation gateway when our subgraphs are in-process: an operation that only they can
  * answer runs in one pass on their merged schema (src/schema/monolith.ts: the same resolvers,
- * loaders and reference resolvers), compiled once by graphql-jit, instead of being planned,
- * split into subgraph fetches, executed per subgraph and shaped again. The monolith suite
- * proves both give the same answers. An operation that the merged schema cannot validate (a
- * partner's field) or that introspects keeps the query plan. Apollo Server still parses,
- * validates (against the supergraph), checks the limits and formats errors for both.
+ * loaders and reference resolvers), compiled once by graphql-jit, never planned nor split into
+ * subgraph fetches: the only way such an operation runs. An operation that the merged schema
+ * cannot validate (a partner's field) goes through the query plan; introspection is answered by
+ * the gateway from the supergraph's API schema, without a fetch. Apollo Server still parses,
+ * validates (against the supergraph), checks the limits and formats errors for both. That the
+ * one pass answers as the query plan over HTTP does is tested in
+ * tests/federation/local-execution.test.ts and by the Hive Gateway topology tests.
  */
 export class LocalFirstGateway implements GatewayInterface {
   private readonly routes = new LRUCache<string, Route>({ max: MAX_OPERATIONS });
@@ -45,7 +61,8 @@ export class LocalFirstGateway implements GatewayInterface {
 
   constructor(
     private readonly gateway: GatewayInterface,
-    private readonly local: GraphQLSchema,
+    /** Our subgraphs merged, when they are in-process; none when they are served elsewhere (every operation is planned). */
+    private readonly local: GraphQLSchema | undefined,
     report: UnexpectedErrorReporter,
   ) {
     this.formatError = createFormatError(report);
@@ -79,7 +96,11 @@ export class LocalFirstGateway implements GatewayInterface {
     if (!planned) return loaded;
     const executor: GatewayExecutor = (request) => {
       const compiled = this.route(request).local;
-      if (!compiled) return planned(request);
+      if (!compiled) {
+        executed("query-plan");
+        return planned(request);
+      }
+      executed("one-pass");
       return Promise.resolve(compiled.query(undefined, request.context, request.request.variables ?? {}) as ExecutionResult | Promise<ExecutionResult>).then((result) => this.shaped(result));
     };
     return { ...loaded, executor };
@@ -91,7 +112,7 @@ export class LocalFirstGateway implements GatewayInterface {
     let route = this.routes.get(key);
     if (route) return route;
     route = { local: null };
-    if (!introspects(request.document) && validate(this.local, request.document).length === 0) {
+    if (this.local && !introspects(request.document) && validate(this.local, request.document).length === 0) {
       // One operation per document: the rest of a multi-operation document is not compiled.
       const operation = request.operation;
       const document: DocumentNode = {

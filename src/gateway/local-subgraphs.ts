@@ -1,5 +1,5 @@
 import type { GraphQLSchema } from "graphql";
-import { buildFederatedSubgraph } from "../schema/build-schema";
+import { buildFederatedSubgraph, type SchemaBuildOptions } from "../schema/build-schema";
 import { ALL_SUBGRAPHS } from "../schema/subgraphs";
 
 export interface BuiltSubgraph {
@@ -9,10 +9,10 @@ export interface BuiltSubgraph {
 }
 
 /** Our three subgraphs, built once per process: their SDL for composition, their schema to execute. */
-export async function buildLocalSubgraphs(): Promise<BuiltSubgraph[]> {
+export async function buildLocalSubgraphs(options: SchemaBuildOptions = {}): Promise<BuiltSubgraph[]> {
   return Promise.all(
     ALL_SUBGRAPHS.map(async (definition) => {
-      const { schema, sdl } = await buildFederatedSubgraph(definition);
+      const { schema, sdl } = await buildFederatedSubgraph(definition, options);
       return { name: definition.name, sdl, schema };
     }),
   );

@@ -1,4 +1,3 @@
-import type { DataSource } from "typeorm";
 import { BATCHED, type Batching } from "./shared/batch";
 import { createAplLoaders } from "./care-offer/apl.loader";
 import { createCommuneLoaders } from "./territories/commune.loader";
@@ -14,6 +13,7 @@ import { createSasLoaders } from "./care-offer/sas.loader";
 import { createSourceLoaders } from "./shared/source.loader";
 import { createVolunteerLoaders } from "./initiatives/volunteer.loader";
 import { createZoneRougeLoaders } from "./care-offer/zone-rouge.loader";
+import type { SqlTarget } from "../db/sql-target";
 
 /**
  * Every DataLoader of one request. Created per request and dropped with it: loaders cache
@@ -38,7 +38,7 @@ export class Loaders {
   #volunteer?: ReturnType<typeof createVolunteerLoaders>;
 
   constructor(
-    private readonly db: DataSource,
+    private readonly db: SqlTarget,
     private readonly batching: Batching = BATCHED,
   ) {}
 
@@ -87,6 +87,6 @@ export class Loaders {
   }
 }
 
-export function createLoaders(db: DataSource, batching: Batching = BATCHED): Loaders {
+export function createLoaders(db: SqlTarget, batching: Batching = BATCHED): Loaders {
   return new Loaders(db, batching);
 }

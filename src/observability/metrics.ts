@@ -1,9 +1,10 @@
 import type { RequestHandler } from "express";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
-import type { DataSource } from "typeorm";
 import { poolStats } from "../db/pool-stats";
+import { onGatewayExecution } from "../gateway/local-first";
 import { onSubgraphFetch } from "../gateway/observed-data-source";
 import { onLoaderBatch } from "../loaders/shared/batch";
+import type { Database } from "../db/database";
 
 export interface MetricsOptions {
   /**
@@ -33,13 +34,15 @@ export class Metrics {
   readonly loaderBatchSize: Histogram<"loader">;
   readonly subgraphFetchDuration: Histogram<"subgraph" | "outcome">;
   readonly subgraphFetchErrors: Counter<"subgraph" | "code">;
+  /** Operations the gateway ran, by how: in one pass (our subgraphs alone) or through the query plan (a partner's or a remote subgraph). */
+  readonly gatewayOperations: Counter<"execution">;
   /** Requests refused by rate limiting (HTTP 429), by the caller's organization: counted by the request observer. */
   readonly rateLimitRejections: Counter<"organization">;
   private readonly operationNames = new Set<string>();
   private readonly maxOperationNames: number;
   private readonly unsubscribe: (() => void)[] = [];
 
-  constructor(db: DataSource, options: MetricsOptions = {}) {
+  constructor(db: Database, options: MetricsOptions = {}) {
     this.maxOperationNames = options.maxOperationNames ?? 200;
     const registers = [this.registry];
     this.requests = new Counter({ name: "graphql_requests_total", help: "GraphQL requests, by operation name and outcome.", labelNames: ["operation", "outcome"], registers });
@@ -78,6 +81,12 @@ export class Metrics {
       labelNames: ["subgraph", "code"],
       registers,
     });
+    this.gatewayOperations = new Counter({
+      name: "gateway_operations_total",
+      help: "Operations the gateway executed, by how: one-pass (only our in-process subgraphs answer them, no subgraph fetch) or query-plan (a partner's or a remote subgraph is involved: see gateway_subgraph_fetch_*).",
+      labelNames: ["execution"],
+      registers,
+    });
     this.rateLimitRejections = new Counter({
       name: "rate_limit_rejections_total",
       help: "Requests refused by rate limiting, by the caller's organization.",
@@ -108,6 +117,7 @@ export class Metrics {
 
     this.unsubscribe.push(
       onLoaderBatch((loader, size) => this.loaderBatchSize.observe({ loader }, size)),
+      onGatewayExecution((execution) => this.gatewayOperations.inc({ execution })),
       onSubgraphFetch((fetch) => {
         this.subgraphFetchDuration.observe({ subgraph: fetch.subgraph, outcome: fetch.outcome }, fetch.durationSeconds);
         if (fetch.outcome !== "success") this.subgraphFetchErrors.inc({ subgraph: fetch.subgraph, code: fetch.errorCode ?? "UNKNOWN" });

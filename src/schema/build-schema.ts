@@ -2,7 +2,8 @@ import { buildSubgraphSchema } from "@apollo/subgraph";
 import type { GraphQLResolverMap } from "@apollo/subgraph/dist/schema-helper";
 import { printSchemaWithDirectives } from "@graphql-tools/utils";
 import { type GraphQLSchema, parse } from "graphql";
-import { buildSchema, createResolversMap } from "type-graphql";
+import { type BuildSchemaOptions, buildSchema, createResolversMap } from "type-graphql";
+import { CONFIG_VARIABLES } from "../config/config";
 import { validateArguments } from "../validation/validate-args";
 import { leanResolvers } from "./lean-resolvers";
 import type { SubgraphDefinition } from "./subgraph";
@@ -34,19 +35,38 @@ export const MUTATION_DESCRIPTION =
   "Changes partners make: their initiatives, zones rouges' needs, volunteer doctors and mission days. Every mutation needs an API key " +
   '(HTTP header "Authorization: Bearer <key>") whose role allows it; reads need none.';
 
+/**
+ * The options every schema of ours is built with, in one place: lean resolver calls check them
+ * (src/schema/lean-resolvers.ts refuses those it cannot honour). No global middlewares and no
+ * field-level @Authorized: every object type is declared with `simpleResolvers: true`, so a
+ * plain field keeps no resolver and graphql-jit reads it inline; adding either would need those
+ * flags reconsidered (type-graphql skips them on simple fields).
+ */
+const SCHEMA_OPTIONS = {
+  // Federation directives (@key…) are not declared in this schema: the subgraph build adds them.
+  skipCheck: true,
+  validateFn: validateArguments,
+} satisfies Partial<BuildSchemaOptions>;
+
+export interface SchemaBuildOptions {
+  /**
+   * Call resolver methods directly where type-graphql's handler changes nothing
+   * (src/schema/lean-resolvers.ts). Default: LEAN_RESOLVERS (on); off keeps the handler on every
+   * call (the CI runs a whole suite so, to prove both give the same answers).
+   */
+  leanResolvers?: boolean;
+}
+
+/** LEAN_RESOLVERS of the environment, read through its configuration entry (`on` unless set to `off`). */
+function leanFromEnvironment(): boolean {
+  return CONFIG_VARIABLES.leanResolvers.read(process.env[CONFIG_VARIABLES.leanResolvers.name]) === "on";
+}
+
 /** The plain type-graphql schema of a subgraph (federation directives kept as SDL annotations). */
-export async function buildTypeGraphQLSchema(definition: SubgraphDefinition): Promise<GraphQLSchema> {
-  const schema = await buildSchema({
-    resolvers: definition.resolvers,
-    orphanedTypes: definition.orphanedTypes,
-    // Federation directives (@key…) are not declared in this schema: the subgraph build adds them.
-    skipCheck: true,
-    // No global middlewares and no field-level @Authorized: every object type is declared with
-    // `simpleResolvers: true`, so a plain field keeps no resolver and graphql-jit reads it inline.
-    // Adding either would need those flags reconsidered (type-graphql skips them on simple fields).
-    validateFn: validateArguments,
-  });
-  leanResolvers(schema, definition.resolvers);
+export async function buildTypeGraphQLSchema(definition: SubgraphDefinition, options: SchemaBuildOptions = {}): Promise<GraphQLSchema> {
+  const buildOptions = { ...SCHEMA_OPTIONS, resolvers: definition.resolvers, orphanedTypes: definition.orphanedTypes };
+  const schema = await buildSchema(buildOptions);
+  if (options.leanResolvers ?? leanFromEnvironment()) leanResolvers(schema, definition.resolvers, buildOptions);
   // type-graphql has no option for the root type's description; the built type is ours to complete.
   const query = schema.getQueryType();
   if (query) query.description = QUERY_DESCRIPTION;
@@ -56,8 +76,8 @@ export async function buildTypeGraphQLSchema(definition: SubgraphDefinition): Pr
 }
 
 /** A Federation 2 subgraph: `_service`, `_entities` and `__resolveReference` for its entities. */
-export async function buildFederatedSubgraph(definition: SubgraphDefinition): Promise<{ schema: GraphQLSchema; sdl: string }> {
-  const typeGraphQLSchema = await buildTypeGraphQLSchema(definition);
+export async function buildFederatedSubgraph(definition: SubgraphDefinition, options: SchemaBuildOptions = {}): Promise<{ schema: GraphQLSchema; sdl: string }> {
+  const typeGraphQLSchema = await buildTypeGraphQLSchema(definition, options);
   const sdl = FEDERATION_LINK + printSchemaWithDirectives(typeGraphQLSchema);
   const resolvers = createResolversMap(typeGraphQLSchema) as GraphQLResolverMap<unknown>;
   for (const [typeName, resolveReference] of Object.entries(definition.references)) {

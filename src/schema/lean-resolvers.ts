@@ -1,5 +1,5 @@
 import { type GraphQLFieldResolver, type GraphQLResolveInfo, type GraphQLSchema, isObjectType } from "graphql";
-import { getMetadataStorage } from "type-graphql";
+import { type BuildSchemaOptions, getMetadataStorage } from "type-graphql";
 import { hasValidationRules, validateArguments } from "../validation/validate-args";
 
 type Storage = ReturnType<typeof getMetadataStorage>;
@@ -10,6 +10,48 @@ type Resolver = GraphQLFieldResolver<unknown, unknown, Record<string, unknown>>;
 /** What one parameter of a resolver method receives, or `SLOW` when this call needs type-graphql's own handling. */
 type Step = (root: unknown, args: Record<string, unknown>, context: unknown, info: GraphQLResolveInfo) => unknown;
 const SLOW = Symbol("slow");
+
+/** Marks the resolvers made here, so that a schema's resolvers can be counted by path. */
+const LEAN = Symbol("lean resolver");
+
+/**
+ * buildSchema options that act on every call through type-graphql's handler: a lean call would
+ * bypass them. Given any of them, the build fails instead (LEAN_RESOLVERS=off keeps the handler).
+ */
+const HANDLER_OPTIONS = ["globalMiddlewares", "container", "authChecker", "authMode", "pubSub", "directives"] as const;
+
+/** Thrown at build time when lean calls would bypass what the schema was built with. */
+export class LeanResolversRefusedError extends Error {
+  override name = "LeanResolversRefusedError";
+}
+
+/** How many resolvers of a schema take each path. */
+export interface ResolverPaths {
+  /** Called directly, as worked out at build time. */
+  direct: number;
+  /** Through type-graphql's per-call handler (input objects, middlewares, roles, custom decorators), or its own plain fields. */
+  typeGraphql: number;
+}
+
+/** A resolver wrapping `inner` (the monolith's reference loading) counts on the path `inner` takes. */
+export function sameResolverPath<T extends Function>(inner: Function, wrapper: T): T {
+  if ((inner as { [LEAN]?: true })[LEAN]) (wrapper as unknown as { [LEAN]?: true })[LEAN] = true;
+  return wrapper;
+}
+
+/** Counts a built schema's field resolvers by path (introspection and federation fields left out). */
+export function resolverPaths(schema: GraphQLSchema): ResolverPaths {
+  const paths: ResolverPaths = { direct: 0, typeGraphql: 0 };
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__")) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (!field.resolve || field.name.startsWith("_")) continue;
+      if ((field.resolve as { [LEAN]?: true })[LEAN]) paths.direct++;
+      else paths.typeGraphql++;
+    }
+  }
+  return paths;
+}
 
 /**
  * Resolver methods called without type-graphql's per-call machinery, for the calls where it
@@ -27,7 +69,17 @@ const SLOW = Symbol("slow");
  * do resolvers with middlewares, roles, custom parameter decorators or their own validation
  * settings. Same methods, same arguments, same errors.
  */
-export function leanResolvers(schema: GraphQLSchema, resolverClasses: readonly Function[]): number {
+export function leanResolvers(schema: GraphQLSchema, resolverClasses: readonly Function[], options: Partial<BuildSchemaOptions> = {}): number {
+  const given = HANDLER_OPTIONS.filter((name) => {
+    const value = (options as Record<string, unknown>)[name];
+    return value !== undefined && !(Array.isArray(value) && value.length === 0);
+  });
+  if (given.length > 0) {
+    throw new LeanResolversRefusedError(
+      `lean resolver calls cannot honour buildSchema's ${given.map((n) => `"${n}"`).join(", ")}: type-graphql applies them in its per-call handler, which lean calls skip. ` +
+        "Build the schema with LEAN_RESOLVERS=off, or apply the rule as a per-resolver decorator (@UseMiddleware, @Authorized), which lean calls leave to the handler.",
+    );
+  }
   const storage = getMetadataStorage();
   const classes = new Set(resolverClasses);
   const typeNameOf = (target: Function) => storage.objectTypes.find((o) => o.target === target)?.name;
@@ -39,6 +91,7 @@ export function leanResolvers(schema: GraphQLSchema, resolverClasses: readonly F
     if (!field?.resolve) return;
     const lean = leanResolver(metadata, field.resolve as Resolver);
     if (lean) {
+      (lean as { [LEAN]?: true })[LEAN] = true;
       field.resolve = lean as typeof field.resolve;
       replaced++;
     }

@@ -1,8 +1,9 @@
 import { mergeSchemas } from "@graphql-tools/schema";
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
-import { getNamedType, type GraphQLSchema, isObjectType } from "graphql";
+import { getNamedType, type GraphQLResolveInfo, type GraphQLSchema, isObjectType } from "graphql";
 import type { RequestContext } from "../context/request-context";
-import { buildTypeGraphQLSchema } from "./build-schema";
+import { buildTypeGraphQLSchema, type SchemaBuildOptions } from "./build-schema";
+import { sameResolverPath } from "./lean-resolvers";
 import { isEntityReference } from "../resolvers/shared/entity-reference";
 import { asksFor } from "../resolvers/shared/selection";
 import { type EntityRepresentation, isKeyReference, type ReferenceResolver, type SubgraphDefinition } from "./subgraph";
@@ -32,12 +33,12 @@ interface Loading {
  * their own, so graphql-jit reads them inline, instead of calling a wrapper on every field of
  * every row.
  */
-export async function buildMonolithSchema(definitions: SubgraphDefinition[]): Promise<GraphQLSchema> {
+export async function buildMonolithSchema(definitions: SubgraphDefinition[], options: SchemaBuildOptions = {}): Promise<GraphQLSchema> {
   const loading = new Map<string, Loading & { fields: Set<string> }>();
   const keyFields = new Map<string, Set<string>>(); // fields the key-only views of a type have: its key
   const schemas: GraphQLSchema[] = [];
   for (const definition of definitions) {
-    const schema = await buildTypeGraphQLSchema(definition);
+    const schema = await buildTypeGraphQLSchema(definition, options);
     schemas.push(schema);
     for (const [typeName, resolveReference] of Object.entries(definition.references)) {
       const type = schema.getType(typeName);
@@ -61,11 +62,11 @@ export async function buildMonolithSchema(definitions: SubgraphDefinition[]): Pr
       const resolve = field.resolve;
       return {
         ...field,
-        resolve: (parent, args, ctx: RequestContext, info) => {
+        resolve: sameResolverPath(resolve, (parent: unknown, args: Record<string, unknown>, ctx: RequestContext, info: GraphQLResolveInfo) => {
           const value: unknown = resolve(parent, args, ctx, info);
           if (!asksFor(info, entity.fields)) return value;
           return isPromiseLike(value) ? Promise.resolve(value).then((v) => loaded(v, entity, ctx)) : loaded(value, entity, ctx);
-        },
+        }),
       };
     },
   });

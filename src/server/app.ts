@@ -1,38 +1,33 @@
 import type { ApolloServer, ApolloServerPlugin } from "@apollo/server";
-import { expressMiddleware } from "@as-integrations/express5";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import express, { type Express } from "express";
 import { authenticate } from "../auth/api-key.service";
-import type { DataSource } from "typeorm";
 import { DEFAULT_LIMITS } from "../config/config";
 import type { Limits } from "../config/limits";
 import { createRequestContext, type RequestContext } from "../context/request-context";
 import { invalidatingWriter, poolWriter, type Writer } from "../db/writer";
 import type { ResponseCache } from "../cache/response-cache";
-import { responseCacheMiddleware } from "../cache/response-cache.middleware";
 import type { Batching } from "../loaders/shared/batch";
 import { type Logger, silentLogger } from "../observability/logger";
 import type { Metrics } from "../observability/metrics";
 import { observabilityPlugin } from "../observability/observability.plugin";
 import { observeRequests, type RequestObserver } from "../observability/request-observer.middleware";
-import type { RequestRecord } from "../context/request-record";
 import { createApollo, type Executable } from "./apollo";
 import { EXAMPLE_QUERIES } from "./examples";
 import { graphiqlAssets, graphiqlPage } from "./graphiql";
-import { graphqlPostHandler, isPlainGraphQLPost } from "./graphql-post";
+import { createGraphQLHandler, isGraphQLPath } from "./graphql/graphql-handler";
 import { mapsRouter } from "./maps.router";
 import { type HealthState, healthRoutes } from "./health.routes";
-import { authenticateRequests, callerOf } from "./security/authenticate.middleware";
-import { checkGraphQLRequest, refuseDeepJson } from "./security/graphql-request.middleware";
+import { authenticateRequests } from "./security/authenticate.middleware";
 import { createRateLimiter, rateLimit } from "./security/rate-limit.middleware";
 import { requestErrors } from "./security/request-errors.middleware";
-import { createTokenLimit, tokenLimit } from "./security/token-limit.middleware";
-import { delayRequests } from "./test-delay.middleware";
+import { createTokenLimit } from "./security/token-limit";
+import type { Database } from "../db/database";
 
 export type { Executable } from "./apollo";
 
 export interface AppOptions {
-  db: DataSource;
+  db: Database;
   executable: Executable;
   /** Runs write transactions. Default: transactions straight on `db` (see src/db/writer.ts for SQLite). */
   writer?: Writer;
@@ -54,9 +49,9 @@ export interface AppOptions {
 }
 
 export interface App {
-  /** What the HTTP server runs for each request: POST /graphql with a JSON body on the lean path, the rest through `app`. */
+  /** What the HTTP server runs for each request: /graphql through the GraphQL pipeline, the rest through `app`. */
   handle: (req: IncomingMessage, res: ServerResponse) => void;
-  /** Express: every route but the lean POST /graphql path (GET /graphql, GraphiQL, health, metrics, maps, odd bodies). */
+  /** Express: every route but /graphql (health, metrics, maps, GraphiQL's files). */
   app: Express;
   apollo: ApolloServer<RequestContext>;
   /** True once the database answered and the schema is served. */
@@ -67,9 +62,10 @@ export interface App {
 }
 
 /**
- * The HTTP application: /graphql (API and GraphiQL), /healthz, /readyz, /metrics. On /graphql a
- * request is observed (log line, metrics, span), authenticated, rate-limited, size- and
- * token-checked, answered from the response cache when it may be, else handed to Apollo Server.
+ * The HTTP application: /graphql (API and GraphiQL's page), /healthz, /readyz, /metrics, /maps.
+ * On /graphql a request is observed (log line, metrics, span), authenticated, rate-limited,
+ * size- and token-checked, answered from the response cache when it may be, else handed to
+ * Apollo Server: src/server/graphql/graphql-handler.ts, the one pipeline.
  */
 export async function createApp(options: AppOptions): Promise<App> {
   const logger = options.logger ?? silentLogger;
@@ -93,53 +89,30 @@ export async function createApp(options: AppOptions): Promise<App> {
   health.schemaReady = true;
   const observer = observeRequests({ logger, metrics: options.metrics });
 
-  const app = express();
-  app.disable("x-powered-by");
-  app.use(healthRoutes(options.db, health));
-  if (options.metrics) app.get("/metrics", options.metrics.handler());
-  // Maps are images anyone may embed: the same caller identification and limits as /graphql, with their own per-minute budget.
-  app.use("/maps", authenticateRequests(options.db, report), rateLimit(limits), mapsRouter(options.db, report));
-  if (limits.graphiql) {
-    app.use(graphiqlAssets());
-    app.get("/graphql", (req, res, next) => {
-      // Browsers get GraphiQL; API clients (GET queries) go on to Apollo Server.
-      if (req.query.query === undefined && req.accepts(["text/html", "application/json"]) === "text/html") {
-        res.type("text/html").send(graphiqlPage({ endpoint: "/graphql", examples: EXAMPLE_QUERIES }));
-        return;
-      }
-      next();
-    });
-  }
-  // One budget per caller and one token-count memo, whichever path (lean POST, or Express) a request takes.
-  const graphqlRateLimiter = createRateLimiter(limits);
-  const checkTokens = createTokenLimit(limits.maxTokens);
-  const graphqlHandlers: express.RequestHandler[] = [
-    observer.middleware,
-    ...((options.testRequestDelayMs ?? 0) > 0 ? [delayRequests(options.testRequestDelayMs ?? 0)] : []),
-    authenticateRequests(options.db, report),
-    rateLimit(limits, graphqlRateLimiter),
-    express.json({ limit: limits.maxBodyBytes, verify: refuseDeepJson }),
-    checkGraphQLRequest(),
-    tokenLimit(limits.maxTokens, checkTokens),
-    ...(options.responseCache ? [responseCacheMiddleware(options.responseCache)] : []),
-    expressMiddleware(apollo, {
-      context: async ({ res }) => createRequestContext(options.db, { caller: callerOf(res), writer, batching: options.loaderBatching, record: res.locals.record as RequestRecord | undefined }),
-    }),
-  ];
-  app.use("/graphql", ...graphqlHandlers);
-  app.use(requestErrors(report));
-  const graphqlPost = graphqlPostHandler({
+  // Every GraphQL request takes the one pipeline of src/server/graphql/graphql-handler.ts, whatever its form.
+  const graphql = createGraphQLHandler({
     apollo,
     observer,
     authenticate: (authorization) => authenticate(options.db, authorization),
-    rateLimit: graphqlRateLimiter,
-    checkTokens,
+    rateLimit: createRateLimiter(limits),
+    checkTokens: createTokenLimit(limits.maxTokens),
     maxBodyBytes: limits.maxBodyBytes,
     responseCache: options.responseCache,
     context: (caller, record) => createRequestContext(options.db, { caller, writer, batching: options.loaderBatching, record }),
     report,
+    graphiqlPage: limits.graphiql ? () => graphiqlPage({ endpoint: "/graphql", examples: EXAMPLE_QUERIES }) : undefined,
     delayMs: options.testRequestDelayMs ?? 0,
   });
-  const handle = (req: IncomingMessage, res: ServerResponse) => (isPlainGraphQLPost(req) ? graphqlPost(req, res) : app(req, res));
-  return { handle, app, apollo, ready: () => options.db.isInitialized, health, observer };
+
+  // Express serves everything else: health, metrics, maps, GraphiQL's files.
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(healthRoutes(options.db, health));
+  if (options.metrics) app.get("/metrics", options.metrics.handler());
+  // Maps are images anyone may embed: the same caller identification as /graphql, with their own per-minute budget.
+  app.use("/maps", authenticateRequests(options.db, report), rateLimit(limits), mapsRouter(options.db, report));
+  if (limits.graphiql) app.use(graphiqlAssets());
+  app.use(requestErrors(report));
+  const handle = (req: IncomingMessage, res: ServerResponse) => (isGraphQLPath(req.url) ? graphql(req, res) : app(req, res));
+  return { handle, app, apollo, ready: () => options.db.isOpen, health, observer };
 }

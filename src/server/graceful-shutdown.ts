@@ -1,4 +1,4 @@
-import type { DataSource } from "typeorm";
+import type { Database } from "../db/database";
 import type { Logger } from "../observability/logger";
 import type { RunningServer } from "./start-server";
 
@@ -10,7 +10,7 @@ export interface ProcessEvents {
 
 export interface GracefulShutdownOptions {
   running: Pick<RunningServer, "close" | "observer">;
-  db: Pick<DataSource, "destroy">;
+  db: Pick<Database, "close">;
   logger: Logger;
   /** Also stopped, after the database (e.g. tracing, which exports its last spans). */
   onStopped?: () => Promise<void>;
@@ -51,7 +51,7 @@ export function shutdownOnSignals(options: GracefulShutdownOptions): void {
     }, options.timeoutMs + 5000).unref();
     try {
       await running.close();
-      await db.destroy();
+      await db.close();
       await options.onStopped?.();
       logger.info({ durationMs: Math.round(performance.now() - started), exitCode: code }, "stopped");
       exit(code);

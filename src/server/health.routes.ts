@@ -1,5 +1,5 @@
 import express, { type Router } from "express";
-import type { DataSource } from "typeorm";
+import type { Database } from "../db/database";
 
 /** What readiness depends on besides the database; the server flips these as it starts and stops. */
 export interface HealthState {
@@ -9,7 +9,7 @@ export interface HealthState {
   draining: boolean;
 }
 
-async function databaseAnswers(db: DataSource): Promise<boolean> {
+async function databaseAnswers(db: Database): Promise<boolean> {
   try {
     await db.query("SELECT 1");
     return true;
@@ -25,7 +25,7 @@ async function databaseAnswers(db: DataSource): Promise<boolean> {
  * way. An orchestrator that must not restart the process during a database outage should probe
  * liveness with a plain TCP or `/readyz`-independent check rather than `/healthz`.
  */
-export function healthRoutes(db: DataSource, state: HealthState): Router {
+export function healthRoutes(db: Database, state: HealthState): Router {
   const router = express.Router();
   router.get("/healthz", async (_req, res) => {
     if (await databaseAnswers(db)) res.status(200).json({ status: "ok" });

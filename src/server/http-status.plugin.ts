@@ -15,6 +15,8 @@ export function httpStatusPlugin<T extends object>(): ApolloServerPlugin<T> {
           if (response.body.kind !== "single") return;
           const { data, errors } = response.body.singleResult;
           if (data !== undefined || !errors?.length) return;
+          // A mutation sent by GET: Apollo's 405 (with `Allow: POST`) says what to do.
+          if (response.http.status === 405) return;
           response.http.status = rejectionStatus(errors.map((e) => e.extensions?.code));
         },
       };

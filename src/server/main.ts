@@ -2,7 +2,7 @@ import "reflect-metadata";
 import cluster from "node:cluster";
 import { parseCliArgs } from "../config/cli-args";
 import { loadConfig } from "../config/config";
-import { openDatabase } from "../db/data-source";
+import { openDatabase } from "../db/database";
 import { invalidatingWriter, openWriter } from "../db/writer";
 import { createResponseCache, describeResponseCache } from "../cache/response-cache";
 import { BATCHED, NAIVE } from "../loaders/shared/batch";
@@ -38,9 +38,9 @@ async function main(): Promise<void> {
     const prepare = async () => {
       const db = await openDatabase(config.database, config.databaseTuning);
       try {
-        await seedIfEmpty(db, (line) => primaryLogger.info(line.trim()));
+        await seedIfEmpty(db.dataSource, (line) => primaryLogger.info(line.trim()));
       } finally {
-        await db.destroy();
+        await db.close();
       }
     };
     return runPrimary({ workers, logger: primaryLogger, prepare, shutdownTimeoutMs: config.shutdownTimeoutMs });
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
       ? { kind: "monolith" }
       : { kind: "gateway", config: config.gateway };
   const db = await openDatabase(config.database, config.databaseTuning);
-  await seedIfEmpty(db, (line) => logger.info(line.trim()));
+  await seedIfEmpty(db.dataSource, (line) => logger.info(line.trim()));
   const responseCache = config.responseCache ? createResponseCache(config.responseCache) : undefined;
   const opened = await openWriter(db, config.database);
   // In a cluster, the other workers hear of each commit too (the app's writer drops this worker's cache).
@@ -75,6 +75,7 @@ async function main(): Promise<void> {
     subgraphTimeoutMs: config.subgraphTimeoutMs,
     testRequestDelayMs: config.testRequestDelayMs,
     loaderBatching: config.loaderBatching === "off" ? NAIVE : BATCHED,
+    leanResolvers: config.leanResolvers === "on",
     responseCache,
   });
   shutdownOnSignals({
@@ -93,6 +94,7 @@ async function main(): Promise<void> {
     {
       url: running.url,
       serving: running.description,
+      resolvers: running.resolvers,
       startupMs: Math.round(performance.now() - started),
       metrics: Boolean(metrics),
       tracing: Boolean(tracing),

@@ -1,6 +1,5 @@
 import { Resvg } from "@resvg/resvg-js";
 import express, { type Router } from "express";
-import type { DataSource } from "typeorm";
 import { createRequestContext } from "../context/request-context";
 import { BadUserInputError } from "../errors/errors";
 import { sendHttpError } from "../errors/http-answer";
@@ -8,6 +7,7 @@ import { renderChoropleth } from "../maps/choropleth.svg";
 import { departmentMapData } from "../maps/department-map.service";
 import type { MapRequest } from "../entities/care-offer/map-measure";
 import { mapQuerySchema } from "../maps/map-query";
+import type { Database } from "../db/database";
 
 /** PNG width in pixels: twice the SVG's, sharp on high-density screens and in print. */
 const PNG_WIDTH = 1880;
@@ -27,7 +27,7 @@ function parseRequest(query: unknown): MapRequest {
  * GET /departements.svg?measure=… (and .png), mounted at /maps: a choropleth of the 101
  * départements. Errors are JSON with the same codes and statuses as the GraphQL API (src/errors/http-answer.ts).
  */
-export function mapsRouter(db: DataSource, report: (error: unknown) => void): Router {
+export function mapsRouter(db: Database, report: (error: unknown) => void): Router {
   const router = express.Router();
   const handle = (format: "svg" | "png"): express.RequestHandler =>
     async (req, res) => {

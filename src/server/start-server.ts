@@ -1,16 +1,19 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { DataSource } from "typeorm";
 import { DEFAULT_CONFIG } from "../config/config";
 import { type App, createApp, type AppOptions } from "./app";
+import type { ResolverPaths } from "../schema/lean-resolvers";
 import { buildExecutable, type ServeMode } from "./executable";
 import { trackForDrain } from "./http-drain";
+import type { Database } from "../db/database";
 
 export interface RunningServer extends App {
   server: Server;
   url: string;
   port: number;
   description: string;
+  /** How many resolver methods are called directly, how many through type-graphql's handler. */
+  resolvers: ResolverPaths;
   /**
    * Stops accepting connections, lets in-flight requests finish (up to `shutdownTimeoutMs`,
    * then closes their connections), then stops Apollo Server and the gateway. The database stays open.
@@ -19,7 +22,7 @@ export interface RunningServer extends App {
 }
 
 export interface StartOptions extends Omit<AppOptions, "executable"> {
-  db: DataSource;
+  db: Database;
   mode: ServeMode;
   port: number;
   host?: string;
@@ -29,11 +32,17 @@ export interface StartOptions extends Omit<AppOptions, "executable"> {
   keepAliveTimeoutMs?: number;
   /** How long the gateway waits for a remote subgraph. Default: SUBGRAPH_TIMEOUT_MS's. */
   subgraphTimeoutMs?: number;
+  /** Call resolver methods directly where type-graphql's handler changes nothing. Default: LEAN_RESOLVERS's. */
+  leanResolvers?: boolean;
 }
 
 /** Builds what the mode serves, starts Apollo and listens; `close` stops accepting and drains. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  const { executable, description } = await buildExecutable(options.mode, { reportError: options.reportError, subgraphTimeoutMs: options.subgraphTimeoutMs });
+  const { executable, description, resolvers } = await buildExecutable(options.mode, {
+    reportError: options.reportError,
+    subgraphTimeoutMs: options.subgraphTimeoutMs,
+    leanResolvers: options.leanResolvers,
+  });
   // Node closes a keep-alive connection 5 s after its last response by default. Under load a
   // client's next request can sit unread that long, and the close then resets it (ECONNRESET);
   // behind a load balancer the same race gives 502s. Keep connections open longer than the
@@ -55,6 +64,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     port,
     url: `http://${options.host === undefined || options.host === "0.0.0.0" ? "localhost" : options.host}:${port}/graphql`,
     description,
+    resolvers,
     close: async () => {
       app.health.draining = true;
       // Synchronously up to the listener's close: a connection made after this call is refused.

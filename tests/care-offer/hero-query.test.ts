@@ -44,10 +44,10 @@ describe("the hero query: a région's zones rouges and the initiatives running t
     expect(before.sqlStatements).toBeLessThanOrEqual(3);
 
     const db = ctx.database.db;
-    const zones: { epci_siren: string }[] = await db.query(
+    const zones: { epci_siren: string }[] = await db.query<{ epci_siren: string }>(
       "SELECT z.epci_siren FROM zone_rouge z JOIN epci_department ed ON ed.epci_siren = z.epci_siren JOIN department d ON d.code = ed.department_code WHERE d.region_code = '76' AND z.confirmed = TRUE",
     );
-    await db.transaction(async (m) => {
+    await db.dataSource.transaction(async (m) => {
       for (let i = 0; i < 1000; i++) {
         await insertInitiative(m, {
           id: `volume-${i}`,

@@ -69,11 +69,11 @@ describe("the dataset catalogue", () => {
 
   it("is updated by an import: file, rows and load date; a re-import that changes nothing keeps the date", async () => {
     const counts = file("counts.csv", "date,sas_operational,source_url,source_title\n2021-06-18,8,https://example.org/jim,JIM\n2024-10-01,89,https://example.org/lqdm,LQdM\n");
-    const summary = await IMPORTERS["sas-counts"].run(ctx.database.db, counts, {});
+    const summary = await IMPORTERS["sas-counts"].run(ctx.database.db.dataSource, counts, {});
     expect(summary).toMatchObject({ rows: 2 });
     const after = (await ctx.api.execute(DATASETS)).data.datasets.find((d: any) => d.id === "sas-counts");
     expect(after).toMatchObject({ file: "counts.csv", rows: 2 });
-    await IMPORTERS["sas-counts"].run(ctx.database.db, counts, {});
+    await IMPORTERS["sas-counts"].run(ctx.database.db.dataSource, counts, {});
     const again = (await ctx.api.execute(DATASETS)).data.datasets.find((d: any) => d.id === "sas-counts");
     expect(again.loadedAt).toBe(after.loadedAt);
   });

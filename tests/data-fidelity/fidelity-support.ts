@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
-import type { DataSource } from "typeorm";
+import type { Database } from "../../src/db/database";
 import { DEFAULT_LIMITS } from "../../src/config/config";
 import { createRequestContext } from "../../src/context/request-context";
 import { createApollo } from "../../src/server/apollo";
@@ -37,7 +37,7 @@ export function departmentCode(text: string): string {
  * TEST_SCHEMA=monolith), with the abuse limits raised: the comparison reads every value of a
  * dataset in a few large batched queries, which a partner could not send.
  */
-export async function createFidelityApi(db: DataSource) {
+export async function createFidelityApi(db: Database) {
   const { executable } = await buildExecutable(TEST_SCHEMA === "monolith" ? { kind: "monolith" } : { kind: "gateway" }, { reportError: () => {} });
   const server = await createApollo({
     executable,

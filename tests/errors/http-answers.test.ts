@@ -119,7 +119,7 @@ describe("hostile variables", () => {
     const { status, body: answer } = await post(api, body);
     expect(status).toBe(400);
     expect(answer).toEqual({
-      errors: [{ message: "The request body must not nest arrays and objects more than 32 levels deep", extensions: { code: "BAD_REQUEST" } }],
+      errors: [{ message: "The request's parameters must not nest arrays and objects more than 32 levels deep", extensions: { code: "BAD_REQUEST" } }],
     });
   });
 
@@ -127,7 +127,7 @@ describe("hostile variables", () => {
     const url = `${api}?query=${encodeURIComponent("query ($v: [ID]) { regions { code } }")}&variables=${encodeURIComponent(`{"v":${"[".repeat(1000)}${"]".repeat(1000)}}`)}`;
     const { status, body } = await send(url, { headers: { "apollo-require-preflight": "1" } });
     expect(status).toBe(400);
-    expect(body.errors[0]).toEqual({ message: "variables must not nest arrays and objects more than 32 levels deep", extensions: { code: "BAD_REQUEST" } });
+    expect(body.errors[0]).toEqual({ message: "The request's parameters must not nest arrays and objects more than 32 levels deep", extensions: { code: "BAD_REQUEST" } });
   });
 
   it("accepts variables 32 levels deep as a request, then refuses their type (422 BAD_USER_INPUT)", async () => {

@@ -1,13 +1,19 @@
 import type { QueryPlan, PlanNode } from "@apollo/query-planner";
+import type { ApolloServer } from "@apollo/server";
 import { graphql } from "graphql";
-import { createRequestContext } from "../../src/context/request-context";
+import { DEFAULT_LIMITS } from "../../src/config/config";
+import { onSqlStatement } from "../../src/db/sql-statement-log";
+import { createApollo } from "../../src/server/apollo";
+import { buildExecutable } from "../../src/server/executable";
+import { createRequestContext, type RequestContext } from "../../src/context/request-context";
 import { SqlStatementLog } from "../../src/db/sql-statement-log";
 import { composeSupergraph, CompositionError } from "../../src/gateway/compose";
 import { parseGatewayConfig } from "../../src/config/gateway-config";
 import { buildLocalSubgraphs, type BuiltSubgraph } from "../../src/gateway/local-subgraphs";
 import { startServer, type RunningServer } from "../../src/server/start-server";
 import { freePort, postGraphQL, startPartnerSubgraph, type Started } from "../support/processes";
-import { createTestApi, type TestApi } from "../support/test-api";
+import { createTestApi } from "../support/test-api";
+import { type RemoteSubgraphs, startRemoteSubgraphs } from "../support/remote-subgraphs";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 const HERO = `{ region(code: "76") { name zonesRouges { siren name population initiatives { title kind carriers { name } } } } }`;
@@ -44,7 +50,7 @@ describe("our three subgraphs", () => {
     const sdl = await graphql({ schema: territories.schema, source: "{ _service { sdl } }" });
     expect((sdl.data as any)._service.sdl).toMatch(/type Epci\s+@key\(fields: "siren"\)/);
 
-    const sirens: string[] = (await database.db.query("SELECT siren FROM epci ORDER BY siren")).map((r: { siren: string }) => r.siren);
+    const sirens: string[] = (await database.db.query<{ siren: string }>("SELECT siren FROM epci ORDER BY siren")).map((r) => r.siren);
     const run = async (count: number) => {
       const log = new SqlStatementLog();
       const representations = sirens.slice(0, count).map((siren) => ({ __typename: "Epci", siren }));
@@ -65,31 +71,47 @@ describe("our three subgraphs", () => {
   });
 });
 
-describe("the hero query through the gateway", () => {
-  let api: TestApi;
+describe("the hero query through the query plan (our subgraphs over HTTP)", () => {
+  let remote: RemoteSubgraphs;
+  let planned: ApolloServer<RequestContext>;
   const plans: QueryPlan[] = [];
+  let statements = 0;
+  let stopCounting: () => void;
   beforeAll(async () => {
-    api = await createTestApi(database.db, "gateway", (plan) => plans.push(plan));
+    remote = await startRemoteSubgraphs(database.db);
+    const { executable } = await buildExecutable({ kind: "gateway", config: remote.config }, { onQueryPlan: (plan) => plans.push(plan), reportError: () => {} });
+    planned = await createApollo({ executable, limits: DEFAULT_LIMITS, reportError: () => {} });
+    // Every statement of this process: the subgraphs' requests run here too, each in its own context.
+    stopCounting = onSqlStatement(() => void statements++);
   });
-  afterAll(() => api.stop());
+  afterAll(async () => {
+    stopCounting?.();
+    await planned?.stop();
+    await remote?.stop();
+  });
 
   it("crosses all three subgraphs in a planned sequence, with a bounded SQL statement count", async () => {
-    const { data, errors, sqlStatements } = await api.execute(HERO);
+    statements = 0;
+    const response = await planned.executeOperation({ query: HERO }, { contextValue: createRequestContext(database.db) });
+    if (response.body.kind !== "single") throw new Error("incremental delivery is not used here");
+    const { data, errors } = response.body.singleResult as { data: any; errors?: unknown };
     expect(errors).toBeUndefined();
     expect(data.region.zonesRouges.find((z: any) => z.siren === "200035327").initiatives[0].kind).toBe("SOLIDARITY_MISSION");
     const services = fetches(plans[plans.length - 1].node as PlanNode);
     expect(services[0]).toBe("territories");
     expect(services[1]).toBe("care-offer");
     expect(services.slice(2).sort()).toEqual(["initiatives", "territories"]);
-    expect(sqlStatements).toBeLessThanOrEqual(5);
+    expect(statements).toBeLessThanOrEqual(5);
   });
 
-  it("returns the same data as the monolithic schema", async () => {
-    const monolith = await createTestApi(database.db, "monolith");
+  it("returns the same data as the one-pass execution of our in-process subgraphs", async () => {
+    const onePass = await createTestApi(database.db, "gateway");
     try {
-      expect((await api.execute(HERO)).data).toEqual((await monolith.execute(HERO)).data);
+      const response = await planned.executeOperation({ query: HERO }, { contextValue: createRequestContext(database.db) });
+      if (response.body.kind !== "single") throw new Error("incremental delivery is not used here");
+      expect(response.body.singleResult.data).toEqual((await onePass.execute(HERO)).data);
     } finally {
-      await monolith.stop();
+      await onePass.stop();
     }
   });
 });

@@ -1,15 +1,18 @@
 import type { ApolloServer } from "@apollo/server";
 import { DEFAULT_LIMITS } from "../../src/config/config";
 import { createRequestContext, type RequestContext } from "../../src/context/request-context";
+import { onSqlStatement } from "../../src/db/sql-statement-log";
 import { onSubgraphFetch } from "../../src/gateway/observed-data-source";
 import { createApollo } from "../../src/server/apollo";
 import { buildExecutable } from "../../src/server/executable";
+import { type RemoteSubgraphs, startRemoteSubgraphs } from "../support/remote-subgraphs";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 /**
- * The gateway runs an operation that only our in-process subgraphs answer in one pass on their
- * merged schema (src/gateway/local-first.ts), and plans the others. Both ways must give the
- * same answers, errors included, with no more SQL.
+ * With our subgraphs in-process, the gateway runs an operation that only they answer in one
+ * pass on their merged schema (src/gateway/local-first.ts). With our subgraphs served elsewhere
+ * it plans the operation and fetches from each over HTTP. Both must give the same answers,
+ * errors included, the one pass without a single subgraph fetch and with no more SQL.
  */
 // Every row has its three cells: with two, jest would take the test's third parameter for a `done` callback.
 const OPERATIONS: [string, string, Record<string, unknown>][] = [
@@ -21,35 +24,43 @@ const OPERATIONS: [string, string, Record<string, unknown>][] = [
 ];
 
 let database: TestDatabase;
+let remote: RemoteSubgraphs;
 let localFirst: ApolloServer<RequestContext>;
 let planned: ApolloServer<RequestContext>;
 const fetches: string[] = [];
-let stopListening: () => void;
+let statements = 0;
+const unsubscribe: (() => void)[] = [];
 
 beforeAll(async () => {
   database = await createTestDatabase();
+  remote = await startRemoteSubgraphs(database.db);
   const reportError = () => {};
   localFirst = await createApollo({ executable: (await buildExecutable({ kind: "gateway" })).executable, limits: DEFAULT_LIMITS, reportError });
-  planned = await createApollo({ executable: (await buildExecutable({ kind: "gateway", localExecution: false })).executable, limits: DEFAULT_LIMITS, reportError });
-  stopListening = onSubgraphFetch((fetch) => fetches.push(fetch.subgraph));
+  planned = await createApollo({ executable: (await buildExecutable({ kind: "gateway", config: remote.config })).executable, limits: DEFAULT_LIMITS, reportError });
+  unsubscribe.push(
+    onSubgraphFetch((fetch) => fetches.push(fetch.subgraph)),
+    // Every statement of this process: the remote subgraphs' requests run here too, in their own contexts.
+    onSqlStatement(() => void statements++),
+  );
 });
 afterAll(async () => {
-  stopListening?.();
+  for (const stop of unsubscribe) stop();
   await localFirst?.stop();
   await planned?.stop();
+  await remote?.stop();
   await database?.drop();
 });
 
 async function run(server: ApolloServer<RequestContext>, query: string, variables?: Record<string, unknown>) {
-  const contextValue = createRequestContext(database.db);
   fetches.length = 0;
-  const response = await server.executeOperation({ query, variables }, { contextValue });
+  statements = 0;
+  const response = await server.executeOperation({ query, variables }, { contextValue: createRequestContext(database.db) });
   if (response.body.kind !== "single") throw new Error("incremental delivery is not used here");
-  return { result: response.body.singleResult, statements: contextValue.sqlLog.dataStatementCount, fetches: [...fetches] };
+  return { result: response.body.singleResult, statements, fetches: [...fetches] };
 }
 
 describe("operations on our subgraphs alone run in one pass", () => {
-  it.each(OPERATIONS)("%s: the same answer as the query plan, without subgraph fetches, in no more SQL statements", async (_name, query, variables) => {
+  it.each(OPERATIONS)("%s: the same answer as the query plan over HTTP, without subgraph fetches, in no more SQL statements", async (_name, query, variables) => {
     const viaPlan = await run(planned, query, variables);
     const onePass = await run(localFirst, query, variables);
     // Errors say the same (message, code, path); the plan adds the subgraph's name, one pass the locations.

@@ -27,7 +27,7 @@ const SMALL: Activity[] = [
 
 describe("npm run import -- rpps FILE (the national RPPS extraction, pipe-separated)", () => {
   it("counts distinct professionals per commune, profession and specialty, mapping old codes and arrondissements", async () => {
-    const summary = await importRppsExtraction(ctx.database.db, file("PS_LibreAcces_Personne_activite_202504040839.txt", rppsFile(SMALL.map(rppsLine))));
+    const summary = await importRppsExtraction(ctx.database.db.dataSource, file("PS_LibreAcces_Personne_activite_202504040839.txt", rppsFile(SMALL.map(rppsLine))));
     expect(summary).toMatchObject({ dataset: "rpps", rows: 8, added: 4, changed: 0, removed: 0 });
     expect(summary.notes).toEqual([
       "4 commune × profession figures and 3 département figures (source ans-rpps-2025-04-04)",
@@ -60,7 +60,7 @@ describe("npm run import -- rpps FILE (the national RPPS extraction, pipe-separa
   });
 
   it("changes nothing when the same extraction is imported again", async () => {
-    const summary = await importRppsExtraction(ctx.database.db, file("PS_LibreAcces_Personne_activite_202504040839.txt", rppsFile(SMALL.map(rppsLine))));
+    const summary = await importRppsExtraction(ctx.database.db.dataSource, file("PS_LibreAcces_Personne_activite_202504040839.txt", rppsFile(SMALL.map(rppsLine))));
     expect(summary).toMatchObject({ added: 0, changed: 0, unchanged: 4, removed: 0 });
   });
 
@@ -70,7 +70,7 @@ describe("npm run import -- rpps FILE (the national RPPS extraction, pipe-separa
     lines[1] = lines[1].replace(/\|$/, ""); // line 3: one field short
     lines[3] = rppsLine({ ...SMALL[3], person: "" }); // line 5: no RPPS number
     lines[5] = rppsLine({ ...SMALL[5], commune: "4609" }); // line 7: not a commune code
-    const error = await rejectionOf(importRppsExtraction(ctx.database.db, file("PS_LibreAcces_Personne_activite_202504040839.txt", rppsFile(lines))));
+    const error = await rejectionOf(importRppsExtraction(ctx.database.db.dataSource, file("PS_LibreAcces_Personne_activite_202504040839.txt", rppsFile(lines))));
     expect(error).toBeInstanceOf(ImportRejectedError);
     expect((error as ImportRejectedError).rejections.map((r) => r.line)).toEqual([3, 5, 7]);
     expect((error as ImportRejectedError).message).toMatch(/line 3: malformed line: Invalid Record Length/);
@@ -80,9 +80,9 @@ describe("npm run import -- rpps FILE (the national RPPS extraction, pipe-separa
   });
 
   it("rejects a file that is not the extraction, and needs a vintage when the file name has no date", async () => {
-    const error = await importRppsExtraction(ctx.database.db, file("other_20250101.txt", "a|b|c|\n1|2|3|\n")).catch((e: unknown) => e);
+    const error = await importRppsExtraction(ctx.database.db.dataSource, file("other_20250101.txt", "a|b|c|\n1|2|3|\n")).catch((e: unknown) => e);
     expect((error as ImportRejectedError).rejections).toEqual([{ line: 1, message: expect.stringMatching(/the header lacks "Identification nationale PP"/) }]);
-    await expect(importRppsExtraction(ctx.database.db, file("extraction.txt", rppsFile([rppsLine(SMALL[0])])))).rejects.toThrow(/--vintage YYYY-MM-DD is required/);
+    await expect(importRppsExtraction(ctx.database.db.dataSource, file("extraction.txt", rppsFile([rppsLine(SMALL[0])])))).rejects.toThrow(/--vintage YYYY-MM-DD is required/);
   });
 });
 
@@ -102,7 +102,7 @@ describe("a national-size file through the import command", () => {
     let err = "";
     stdout.on("data", (c) => (out += c));
     stderr.on("data", (c) => (err += c));
-    const code = await runImport(argv, { openDb: async () => ctx.database.db, closeDb: async () => {}, stdout, stderr, progressEverySeconds: 1 });
+    const code = await runImport(argv, { openDb: async () => ctx.database.db.dataSource, closeDb: async () => {}, stdout, stderr, progressEverySeconds: 1 });
     return { code, out, err };
   };
 

@@ -45,6 +45,7 @@ describe("configuration from the environment", () => {
         allowListFile: undefined,
       },
       loaderBatching: "on",
+      leanResolvers: "on",
       responseCache: { redisUrl: undefined, ttlMs: 60000 },
     });
   });

@@ -18,7 +18,7 @@ function harness() {
           return new Promise<void>((resolve) => (releaseClose = resolve));
         },
       },
-      db: { destroy: async () => void steps.push("database closed") },
+      db: { close: async () => void steps.push("database closed") },
       logger,
       timeoutMs: 60_000,
       exit: (code) => {

@@ -6,6 +6,7 @@ import { Metrics } from "../../src/observability/metrics";
 import { startServer, type RunningServer } from "../../src/server/start-server";
 import { parseMetrics, sampleValue, type Sample } from "../support/metrics-text";
 import { postGraphQL } from "../support/processes";
+import { type RemoteSubgraphs, startRemoteSubgraphs } from "../support/remote-subgraphs";
 import { TEST_SCHEMA } from "../support/test-api";
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from "../support/test-database";
 
@@ -32,8 +33,7 @@ beforeAll(async () => {
   });
   server = await startServer({
     db: database.db,
-    // The query plan, not one-pass execution (tests/federation/local-execution.test.ts): this file counts subgraph fetches.
-    mode: TEST_SCHEMA === "monolith" ? { kind: "monolith" } : { kind: "gateway", localExecution: false },
+    mode: TEST_SCHEMA === "monolith" ? { kind: "monolith" } : { kind: "gateway" },
     port: 0,
     host: "127.0.0.1",
     logger,
@@ -104,19 +104,47 @@ describe("Prometheus metrics at /metrics", () => {
     expect(sampleValue(samples, "rate_limit_rejections_total", { organization: "mutualite-francaise" })).toBe(1);
   });
 
-  (TEST_SCHEMA === "gateway" ? it : it.skip)("times each subgraph fetch at the gateway and counts its errors by code", () => {
-    // The hero plan: territories, care-offer, then initiatives and territories again (twice),
-    // plus the two "Busy" queries that only territories answers.
-    expect(sampleValue(samples, "gateway_subgraph_fetch_duration_seconds_count", { subgraph: "territories", outcome: "success" })).toBe(6);
-    expect(sampleValue(samples, "gateway_subgraph_fetch_duration_seconds_count", { subgraph: "care-offer", outcome: "success" })).toBe(2);
-    expect(sampleValue(samples, "gateway_subgraph_fetch_duration_seconds_count", { subgraph: "initiatives", outcome: "success" })).toBe(2);
-    expect(sampleValue(samples, "gateway_subgraph_fetch_duration_seconds_count", { subgraph: "territories", outcome: "error" })).toBe(1);
-    expect(sampleValue(samples, "gateway_subgraph_fetch_errors_total", { subgraph: "territories", code: "BAD_USER_INPUT" })).toBe(1);
+  (TEST_SCHEMA === "gateway" ? it : it.skip)("counts the gateway's operations by execution: ours run in one pass, without a subgraph fetch", () => {
+    // Two heroes, one bad SIREN, two "Busy" queries (the third was refused before execution).
+    expect(sampleValue(samples, "gateway_operations_total", { execution: "one-pass" })).toBe(5);
+    expect(sampleValue(samples, "gateway_operations_total", { execution: "query-plan" })).toBeUndefined();
+    expect(samples.filter((s) => s.name.startsWith("gateway_subgraph_fetch"))).toEqual([]);
   });
 
   it("includes the Node.js process metrics", () => {
     expect(samples.some((s) => s.name === "process_cpu_user_seconds_total")).toBe(true);
     expect(samples.some((s) => s.name === "nodejs_eventloop_lag_p99_seconds")).toBe(true);
+  });
+});
+
+(TEST_SCHEMA === "gateway" ? describe : describe.skip)("a gateway whose subgraphs answer over HTTP (query plan)", () => {
+  let remote: RemoteSubgraphs;
+  let planned: RunningServer;
+  let plannedMetrics: Metrics;
+  let fetched: Sample[];
+
+  beforeAll(async () => {
+    remote = await startRemoteSubgraphs(database.db);
+    plannedMetrics = new Metrics(database.db, { processMetrics: false });
+    planned = await startServer({ db: database.db, mode: { kind: "gateway", config: remote.config }, port: 0, host: "127.0.0.1", metrics: plannedMetrics });
+    await postGraphQL(planned.url, HERO);
+    await postGraphQL(planned.url, BAD_SIREN);
+    fetched = parseMetrics(await (await fetch(`${planned.url.replace(/\/graphql$/, "")}/metrics`)).text());
+  });
+  afterAll(async () => {
+    await planned?.close();
+    plannedMetrics?.close();
+    await remote?.stop();
+  });
+
+  it("times each subgraph fetch and counts its errors by code", () => {
+    // The hero's plan: territories, care-offer, then initiatives and territories again.
+    expect(sampleValue(fetched, "gateway_operations_total", { execution: "query-plan" })).toBe(2);
+    expect(sampleValue(fetched, "gateway_subgraph_fetch_duration_seconds_count", { subgraph: "territories", outcome: "success" })).toBe(2);
+    expect(sampleValue(fetched, "gateway_subgraph_fetch_duration_seconds_count", { subgraph: "care-offer", outcome: "success" })).toBe(1);
+    expect(sampleValue(fetched, "gateway_subgraph_fetch_duration_seconds_count", { subgraph: "initiatives", outcome: "success" })).toBe(1);
+    expect(sampleValue(fetched, "gateway_subgraph_fetch_duration_seconds_count", { subgraph: "territories", outcome: "error" })).toBe(1);
+    expect(sampleValue(fetched, "gateway_subgraph_fetch_errors_total", { subgraph: "territories", code: "BAD_USER_INPUT" })).toBe(1);
   });
 });
 
@@ -177,7 +205,7 @@ describe("health checks", () => {
     expect(draining.status).toBe(503);
     expect(((await draining.json()) as any).checks.shutdown).toBe("draining");
 
-    await database.db.destroy();
+    await database.db.close();
     const down = await fetch(`${base()}/readyz`);
     expect(down.status).toBe(503);
     expect(await down.json()).toEqual({ status: "not ready", checks: { database: "unreachable", schema: "ok", shutdown: "no" } });

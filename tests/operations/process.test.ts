@@ -27,7 +27,7 @@ describe("graceful shutdown on SIGTERM", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    await database.db.destroy(); // the server process opens it on its own
+    await database.db.close(); // the server process opens it on its own
     port = await freePort();
     server = await startProcess(process.execPath, [MAIN], /"msg":"ready"/, {
       DATABASE_URL: databaseUrl(database),

@@ -1,13 +1,13 @@
 import net from "node:net";
 import type { Pool } from "pg";
 import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
-import { ReadPipeline } from "../../src/db/read-pipeline";
+import { ReadPipeline } from "../../src/db/readers/postgres-pipeline";
 import { sql } from "../../src/db/sql-dialect";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
 /**
  * The loaders' keyed reads on PostgreSQL go through connections in pipeline mode
- * (src/db/read-pipeline.ts). These tests need PostgreSQL (127.0.0.1:5432), as CI has it, on
+ * (src/db/readers/postgres-pipeline.ts). These tests need PostgreSQL (127.0.0.1:5432), as CI has it, on
  * either suite.
  */
 describe("keyed reads on PostgreSQL through the read pipeline", () => {
@@ -16,7 +16,7 @@ describe("keyed reads on PostgreSQL through the read pipeline", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase({ engine: "postgres", seed: false });
-    pool = (database.db.driver as PostgresDriver).master as Pool;
+    pool = (database.db.dataSource.driver as PostgresDriver).master as Pool;
   });
   afterAll(async () => {
     jest.restoreAllMocks();

@@ -1,6 +1,7 @@
-import { type DataSource, QueryFailedError } from "typeorm";
-import { openDatabase } from "../../src/db/data-source";
-import { sql, sqliteReadWorkerOf } from "../../src/db/sql-dialect";
+import { QueryFailedError } from "typeorm";
+import { type Database, openDatabase } from "../../src/db/database";
+import { SqliteWorkerReader } from "../../src/db/readers/sqlite-worker.reader";
+import { sql } from "../../src/db/sql-dialect";
 import { SqliteQueueWriter } from "../../src/db/writer";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
 
@@ -21,12 +22,12 @@ async function timerTicksDuring(read: () => Promise<unknown>): Promise<number> {
 
 /**
  * On an SQLite file, reads outside transactions run on a worker thread with its own read-only
- * connection (src/db/sqlite-read-worker.ts, DATABASE_READ_WORKER). These tests open SQLite files
+ * connection (src/db/readers/sqlite-worker.reader.ts, DATABASE_READ_WORKER). These tests open SQLite files
  * whichever engine the suite runs on.
  */
 describe("SQLite reads on a worker thread", () => {
   let database: TestDatabase;
-  let db: DataSource;
+  let db: Database;
 
   beforeAll(async () => {
     database = await createTestDatabase({ engine: "sqlite", seed: false });
@@ -37,17 +38,18 @@ describe("SQLite reads on a worker thread", () => {
   });
 
   it("runs a read beside the event loop, which keeps turning; with the worker off, the read holds it", async () => {
-    expect(sqliteReadWorkerOf(db)?.usable).toBe(true);
+    expect(db.reader).toBeInstanceOf(SqliteWorkerReader);
+    expect((db.reader as SqliteWorkerReader).usable).toBe(true);
     expect(await timerTicksDuring(() => sql(db, SLOW_READ))).toBeGreaterThan(0);
 
     const onMainThread = await openDatabase(database.config, { readWorker: false });
     try {
-      expect(sqliteReadWorkerOf(onMainThread)).toBeUndefined();
+      expect(onMainThread.reader.kind).toBe("sqlite-main");
       const [{ n }] = await sql<{ n: number }>(onMainThread, SLOW_READ);
       expect(n).toBe(2_000_000);
       expect(await timerTicksDuring(() => sql(onMainThread, SLOW_READ))).toBe(0);
     } finally {
-      await onMainThread.destroy();
+      await onMainThread.close();
     }
   });
 
@@ -90,7 +92,7 @@ describe("SQLite reads on a worker thread", () => {
       expect({ message: error.message, code: error.code }).toEqual({ message: (same as QueryFailedError).message, code: "SQLITE_ERROR" });
       expect(error.message).toMatch(/no such table: no_such_table/);
     } finally {
-      await onMainThread.destroy();
+      await onMainThread.close();
     }
   });
 
@@ -99,13 +101,13 @@ describe("SQLite reads on a worker thread", () => {
     expect(bad.status).toBe("rejected");
     expect(((bad as PromiseRejectedResult).reason as Error).message).toMatch(/cannot be sent to the SQLite read worker/);
     expect(good).toEqual({ status: "fulfilled", value: [{ v: "ok" }] });
-    expect(sqliteReadWorkerOf(db)?.usable).toBe(true);
+    expect((db.reader as SqliteWorkerReader).usable).toBe(true);
   });
 
   it("sends reads back to the main connection once the worker has stopped", async () => {
-    const worker = sqliteReadWorkerOf(db);
-    await worker?.close();
-    expect(worker?.usable).toBe(false);
+    const worker = db.reader as SqliteWorkerReader;
+    await worker.close();
+    expect(worker.usable).toBe(false);
     expect(await sql(db, "SELECT 2 AS two")).toEqual([{ two: 2 }]);
   });
 });

@@ -3,6 +3,7 @@ import { InMemorySpanExporter, type ReadableSpan } from "@opentelemetry/sdk-trac
 import { startTracing, type Tracing } from "../../src/observability/tracing";
 import { startServer, type RunningServer } from "../../src/server/start-server";
 import { postGraphQL } from "../support/processes";
+import { type RemoteSubgraphs, startRemoteSubgraphs } from "../support/remote-subgraphs";
 import { TEST_SCHEMA } from "../support/test-api";
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from "../support/test-database";
 
@@ -19,8 +20,7 @@ beforeAll(async () => {
   tracing = startTracing({ exporter, exportEachSpan: true });
   server = await startServer({
     db: database.db,
-    // The query plan, not one-pass execution (tests/federation/local-execution.test.ts): this file follows the plan's spans.
-    mode: TEST_SCHEMA === "monolith" ? { kind: "monolith" } : { kind: "gateway", localExecution: false },
+    mode: TEST_SCHEMA === "monolith" ? { kind: "monolith" } : { kind: "gateway" },
     port: 0,
     host: "127.0.0.1",
   });
@@ -81,26 +81,10 @@ describe("OpenTelemetry tracing (in-memory exporter)", () => {
       expect(span.attributes["db.query.text"]).not.toMatch(/'76'|\b76\b/);
     }
   });
-  (TEST_SCHEMA === "gateway" ? it : it.skip)("nests the gateway's spans, one span per subgraph fetch, and the SQL spans under the subgraph that ran them", () => {
-    // No gateway.plan: the warm-up request left the plan in the gateway's cache.
-    for (const name of ["gateway.request", "gateway.validate", "gateway.execute", "gateway.postprocessing"]) expect(named(name)).toHaveLength(1);
-    const fetches = named("gateway.fetch");
-    expect(fetches.map((s) => s.attributes.service).sort()).toEqual(["care-offer", "initiatives", "territories", "territories"]);
-    const subgraphs = named("subgraph ");
-    expect(subgraphs.map((s) => s.name).sort()).toEqual(["subgraph care-offer", "subgraph initiatives", "subgraph territories", "subgraph territories"]);
-    for (const subgraph of subgraphs) {
-      const fetch = byId().get(parentOf(subgraph)!)!;
-      expect(fetch.name).toBe("gateway.fetch");
-      expect(fetch.attributes.service).toBe(subgraph.attributes["graphql.subgraph.name"]);
-    }
-    for (const sql of spans.filter((s) => s.attributes["db.system.name"] !== undefined)) {
-      const chain = ancestors(sql).map((s) => s.name);
-      expect(chain[0]).toMatch(/^subgraph /);
-      expect(chain).toContain("gateway.request");
-    }
-    // The initiatives of the zones rouges are read inside the initiatives subgraph.
-    const initiativeSql = spans.find((s) => s.name === "SELECT initiative_place")!;
-    expect(byId().get(parentOf(initiativeSql)!)!.name).toBe("subgraph initiatives");
+  it("hangs the SQL spans under the request's span: our subgraphs answer in one pass, without a query plan or a subgraph fetch", () => {
+    const index = byId();
+    for (const sql of spans.filter((s) => s.attributes["db.system.name"] !== undefined)) expect(index.get(parentOf(sql)!)!.name).toBe("POST /graphql");
+    expect(named("gateway.")).toEqual([]);
   });
 
   it("joins the caller's trace when the request carries a traceparent header", async () => {
@@ -117,5 +101,51 @@ describe("OpenTelemetry tracing (in-memory exporter)", () => {
     const server_ = exporter.getFinishedSpans().find((s) => s.kind === SpanKind.SERVER)!;
     expect(server_.spanContext().traceId).toBe(traceId);
     expect(parentOf(server_)).toBe("00f067aa0ba902b7");
+  });
+});
+
+(TEST_SCHEMA === "gateway" ? describe : describe.skip)("a gateway whose subgraphs answer over HTTP: the query plan's spans", () => {
+  let remote: RemoteSubgraphs;
+  let planned: RunningServer;
+  let spans: ReadableSpan[];
+  let body: any;
+
+  beforeAll(async () => {
+    remote = await startRemoteSubgraphs(database.db);
+    planned = await startServer({ db: database.db, mode: { kind: "gateway", config: remote.config }, port: 0, host: "127.0.0.1" });
+    await postGraphQL(planned.url, HERO); // warm-up: plan cached
+    exporter.reset();
+    ({ body } = await postGraphQL(planned.url, HERO));
+    // Four subgraph requests and the gateway's own: wait for their five server spans.
+    for (let turn = 0; turn < 5000 && exporter.getFinishedSpans().filter((s) => s.kind === SpanKind.SERVER).length < 5; turn++) {
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    spans = exporter.getFinishedSpans();
+  });
+  afterAll(async () => {
+    await planned?.close();
+    await remote?.stop();
+  });
+
+  it("gives the request one trace: a span per subgraph fetch, each subgraph's request under its fetch, the SQL spans under the subgraph that ran them", () => {
+    expect(body.errors).toBeUndefined();
+    expect(new Set(spans.map((s) => s.spanContext().traceId)).size).toBe(1);
+    const index = new Map(spans.map((s) => [s.spanContext().spanId, s]));
+    const ancestors = (span: ReadableSpan): ReadableSpan[] => {
+      const chain: ReadableSpan[] = [];
+      for (let parent = index.get(parentOf(span) ?? ""); parent; parent = index.get(parentOf(parent) ?? "")) chain.push(parent);
+      return chain;
+    };
+    const root = spans.filter((s) => parentOf(s) === undefined);
+    expect(root.map((s) => s.name)).toEqual(["POST /graphql"]);
+    for (const name of ["gateway.request", "gateway.validate", "gateway.execute", "gateway.postprocessing"]) expect(spans.filter((s) => s.name === name)).toHaveLength(1);
+    const fetches = spans.filter((s) => s.name === "gateway.fetch");
+    expect(fetches.map((s) => s.attributes.service).sort()).toEqual(["care-offer", "initiatives", "territories", "territories"]);
+    const subgraphRequests = spans.filter((s) => s.kind === SpanKind.SERVER && s !== root[0]);
+    expect(subgraphRequests).toHaveLength(4);
+    for (const request of subgraphRequests) expect(ancestors(request).map((s) => s.name)).toContain("gateway.fetch");
+    const sqlSpans = spans.filter((s) => s.attributes["db.system.name"] !== undefined);
+    expect(sqlSpans.length).toBeGreaterThanOrEqual(3);
+    for (const sql of sqlSpans) expect(subgraphRequests).toContain(index.get(parentOf(sql)!));
   });
 });

@@ -10,7 +10,7 @@ describe("loaders without batching (the benchmark's naive variant)", () => {
   const ctx = useSeededApi();
   let naive: TestApi;
   beforeAll(async () => {
-    naive = await createTestApi(ctx.database.db, undefined, undefined, NAIVE);
+    naive = await createTestApi(ctx.database.db, undefined, NAIVE);
   });
   afterAll(() => naive?.stop());
 

@@ -1,7 +1,7 @@
 import type { Pool } from "pg";
 import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
 import { loadConfig } from "../../src/config/config";
-import { openDatabase } from "../../src/db/data-source";
+import { openDatabase } from "../../src/db/database";
 import { sql } from "../../src/db/sql-dialect";
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from "../support/test-database";
 
@@ -24,16 +24,16 @@ describe("PostgreSQL read replicas", () => {
     const config = loadConfig({ DATABASE_URL: primary.config.url, DATABASE_REPLICA_URLS: primary.config.url });
     const db = await openDatabase(config.database);
     try {
-      const driver = db.driver as PostgresDriver;
+      const driver = db.dataSource.driver as PostgresDriver;
       const [replica] = driver.slaves as Pool[];
       const [row] = await sql<{ name: string }>(db, "SELECT name FROM region WHERE code = ?", ["76"]);
       expect(row.name).toBe("Occitanie");
       expect(replica.totalCount).toBeGreaterThan(0);
       const masterBefore = (driver.master as Pool).totalCount;
-      await db.transaction((m) => sql(m, "SELECT 1 AS one"));
+      await db.dataSource.transaction((m) => sql(m, "SELECT 1 AS one"));
       expect((driver.master as Pool).totalCount).toBeGreaterThanOrEqual(Math.max(masterBefore, 1));
     } finally {
-      await db.destroy();
+      await db.close();
     }
   });
 });

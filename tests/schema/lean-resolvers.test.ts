@@ -2,7 +2,9 @@ import "reflect-metadata";
 import { IsIn, Length } from "class-validator";
 import { type ExecutionResult, type GraphQLSchema, graphql } from "graphql";
 import { Arg, Args, ArgsType, Ctx, Field, FieldResolver, InputType, Int, ObjectType, Query, Resolver, Root, buildSchema } from "type-graphql";
-import { leanResolvers } from "../../src/schema/lean-resolvers";
+import { LeanResolversRefusedError, leanResolvers, resolverPaths } from "../../src/schema/lean-resolvers";
+import { buildMonolithSchema } from "../../src/schema/monolith";
+import { ALL_SUBGRAPHS } from "../../src/schema/subgraphs";
 import { validateArguments } from "../../src/validation/validate-args";
 
 @ArgsType()
@@ -101,5 +103,26 @@ describe("resolver methods called without type-graphql's per-call handler", () =
   it("hands methods an instance of the @Args class and of the input class, as type-graphql does", async () => {
     expect((await run(lean, QUERIES[1])).seen).toEqual(['place(CodeArgs {"code":"76","first":3})']);
     expect((await run(lean, QUERIES[5])).result.data).toEqual({ filtered: "KindFilter:A no tags" });
+  });
+});
+
+describe("what lean calls cannot honour is refused when the schema is built", () => {
+  const options = { resolvers: [PlaceResolver] as [Function], validateFn: validateArguments };
+
+  it.each([
+    ["globalMiddlewares", { globalMiddlewares: [async (_: unknown, next: () => Promise<unknown>) => next()] }],
+    ["container", { container: { get: (type: new () => unknown) => new type() } }],
+    ["authChecker", { authChecker: () => true }],
+  ])("buildSchema's %s: an error naming it, not a silent bypass", async (name, extra) => {
+    const schema = await buildSchema({ ...options, ...extra } as Parameters<typeof buildSchema>[0]);
+    expect(() => leanResolvers(schema, [PlaceResolver], { ...options, ...extra } as Parameters<typeof leanResolvers>[2])).toThrow(LeanResolversRefusedError);
+    expect(() => leanResolvers(schema, [PlaceResolver], { ...options, ...extra } as Parameters<typeof leanResolvers>[2])).toThrow(new RegExp(`"${name}"`));
+  });
+
+  it("counts the real schema's resolvers on each path; LEAN_RESOLVERS=off leaves every one to type-graphql's handler", async () => {
+    const lean = resolverPaths(await buildMonolithSchema(ALL_SUBGRAPHS, { leanResolvers: true }));
+    const handled = resolverPaths(await buildMonolithSchema(ALL_SUBGRAPHS, { leanResolvers: false }));
+    expect(lean.direct).toBeGreaterThan(50);
+    expect(handled).toEqual({ direct: 0, typeGraphql: lean.direct + lean.typeGraphql });
   });
 });

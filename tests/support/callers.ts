@@ -1,4 +1,4 @@
-import type { DataSource } from "typeorm";
+import type { Database } from "../../src/db/database";
 import { type Caller, Role } from "../../src/auth/caller";
 import { sql } from "../../src/db/sql-dialect";
 
@@ -15,6 +15,6 @@ export const CALLERS = {
 export type CallerName = keyof typeof CALLERS;
 
 /** The organization the admin key belongs to (not in the seeded data). */
-export async function addAdminOrganization(db: DataSource): Promise<void> {
+export async function addAdminOrganization(db: Database): Promise<void> {
   await sql(db, "INSERT INTO organization (id, name, kind, region_code) VALUES ('territoire-sante', 'territoire-santé operators', 'STATE', NULL) ON CONFLICT (id) DO NOTHING");
 }

@@ -1,11 +1,12 @@
-import type { DataSource, EntityManager } from "typeorm";
+import type { EntityManager } from "typeorm";
+import type { Database } from "../../src/db/database";
 import { isPostgres, sql } from "../../src/db/sql-dialect";
 import type { Attachment } from "../../src/db/rows/initiative-place.rows";
 import { placesOf } from "../../src/services/initiatives/initiative-places";
 
 /** Writes an initiative straight into the tables (for volume tests), with its places and carriers. */
 export async function insertInitiative(
-  db: DataSource | EntityManager,
+  db: Database | EntityManager,
   initiative: { id: string; title: string; kind: string; carriers: string[]; places: Attachment[] },
 ): Promise<void> {
   const bool = (b: boolean) => (isPostgres(db) ? b : b ? 1 : 0);

@@ -1,7 +1,7 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { DataSource } from "typeorm";
-import { createApp } from "../../src/server/app";
+import type { Database } from "../../src/db/database";
+import { type AppOptions, createApp } from "../../src/server/app";
 import { buildExecutable } from "../../src/server/executable";
 import { TEST_SCHEMA } from "./test-api";
 
@@ -12,9 +12,9 @@ export interface RunningHttpApp {
 }
 
 /** The HTTP application `npm start` serves (gateway, or monolith under TEST_SCHEMA=monolith), on a free local port. */
-export async function startHttpApp(db: DataSource): Promise<RunningHttpApp> {
+export async function startHttpApp(db: Database, options: Partial<Omit<AppOptions, "db" | "executable">> = {}): Promise<RunningHttpApp> {
   const { executable } = await buildExecutable(TEST_SCHEMA === "monolith" ? { kind: "monolith" } : { kind: "gateway" });
-  const { handle, apollo } = await createApp({ db, executable });
+  const { handle, apollo } = await createApp({ ...options, db, executable });
   const server = await new Promise<Server>((resolve) => {
     const s = createServer(handle).listen(0, "127.0.0.1", () => resolve(s));
   });

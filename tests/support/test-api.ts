@@ -1,6 +1,5 @@
-import type { QueryPlan } from "@apollo/query-planner";
 import type { GraphQLFormattedError } from "graphql";
-import type { DataSource } from "typeorm";
+import type { Database } from "../../src/db/database";
 import type { Caller } from "../../src/auth/caller";
 import { DEFAULT_LIMITS } from "../../src/config/config";
 import { createRequestContext } from "../../src/context/request-context";
@@ -37,18 +36,13 @@ export interface TestApi {
 }
 
 /** Runs operations in-process against what the server serves, with a fresh request context each. */
-export async function createTestApi(
-  db: DataSource,
-  schema: "gateway" | "monolith" = TEST_SCHEMA,
-  onQueryPlan?: (plan: QueryPlan) => void,
-  batching: Batching = BATCHED,
-): Promise<TestApi> {
+export async function createTestApi(db: Database, schema: "gateway" | "monolith" = TEST_SCHEMA, batching: Batching = BATCHED): Promise<TestApi> {
   const unexpected: unknown[] = [];
   const report = (e: unknown) => {
     unexpected.push(e);
     if (process.env.TEST_SHOW_ERRORS === "1") console.error(e);
   };
-  const { executable } = await buildExecutable(schema === "monolith" ? { kind: "monolith" } : { kind: "gateway" }, { reportError: report, onQueryPlan });
+  const { executable } = await buildExecutable(schema === "monolith" ? { kind: "monolith" } : { kind: "gateway" }, { reportError: report });
   const server = await createApollo({ executable, limits: DEFAULT_LIMITS, reportError: report });
   return {
     unexpected,

@@ -1,6 +1,6 @@
 import { createApiKey } from "../../src/auth/api-key.service";
 import { Role } from "../../src/auth/caller";
-import { openDatabase } from "../../src/db/data-source";
+import { openDatabase } from "../../src/db/database";
 import { markers, sql } from "../../src/db/sql-dialect";
 import { databaseUrlOf, startServerProcess } from "../support/server-process";
 import { createTestDatabase, TEST_ENGINE, type TestDatabase } from "../support/test-database";
@@ -13,7 +13,7 @@ describe(`durability (${TEST_ENGINE}): the server killed with SIGKILL in the mid
     database = await createTestDatabase();
     const { key } = await createApiKey(database.db, { organizationId: "mgen", role: Role.PARTNER });
     // The server must be the only process holding the SQLite file when it is killed.
-    await database.db.destroy();
+    await database.db.close();
     const url = databaseUrlOf(database.config);
     const server = await startServerProcess(url, { RATE_LIMIT_KEY_PER_MINUTE: "100000" });
 
@@ -59,7 +59,7 @@ describe(`durability (${TEST_ENGINE}): the server killed with SIGKILL in the mid
         expect(Number(audits.n)).toBe(Number(rows.n));
         expect(Number(rows.n)).toBeGreaterThanOrEqual(acknowledged.length);
       } finally {
-        await db.destroy();
+        await db.close();
       }
     } finally {
       await restarted.stop();

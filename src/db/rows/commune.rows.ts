@@ -1,7 +1,9 @@
 import { Commune } from "../../entities/territories/commune.entity";
+import { tableRead, UNREAD } from "./table-read";
 
-/** Columns of `commune c` that make a Commune. */
-export const COMMUNE_COLUMNS = "c.code, c.name, c.department_code, c.region_code, c.population, c.postal_codes";
+/** The columns of `commune c` that make a Commune. */
+export const COMMUNE_READ = tableRead("commune", "c", ["code", "name", "department_code", "region_code", "population", "postal_codes"], { search_name: UNREAD.searchName });
+export const COMMUNE_COLUMNS = COMMUNE_READ.select;
 
 export function toCommune(row: Record<string, unknown>): Commune {
   const commune = new Commune();

@@ -1,4 +1,9 @@
 import { Dataset } from "../../entities/care-offer/dataset.type";
+import { tableRead } from "./table-read";
+
+/** The columns of `dataset` (the catalogue) that make a Dataset. */
+export const DATASET_READ = tableRead("dataset", "", ["id", "title", "producer", "vintage", "licence", "url", "file", "row_count", "loaded_at", "import_command"]);
+export const DATASET_COLUMNS = DATASET_READ.select;
 
 const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 

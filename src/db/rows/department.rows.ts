@@ -1,7 +1,9 @@
 import { Department } from "../../entities/territories/department.entity";
+import { tableRead, UNREAD } from "./table-read";
 
-/** Columns of `department d` that make a Department. */
-export const DEPARTMENT_COLUMNS = "d.code, d.name, d.region_code, d.population";
+/** The columns of `department d` that make a Department. */
+export const DEPARTMENT_READ = tableRead("department", "d", ["code", "name", "region_code", "population"], { search_name: UNREAD.searchName });
+export const DEPARTMENT_COLUMNS = DEPARTMENT_READ.select;
 
 export function toDepartment(row: Record<string, unknown>): Department {
   const department = new Department();

@@ -1,9 +1,15 @@
 import { Initiative } from "../../entities/initiatives/initiative.entity";
 import type { InitiativeKind } from "../../entities/initiatives/initiative-kind";
+import { tableRead } from "./table-read";
 
-/** Columns of `initiative i` that make an Initiative. */
-export const INITIATIVE_COLUMNS =
-  "i.id, i.title, i.kind, i.summary, i.started_on, i.status, i.source_id, i.owner_id, i.version, i.archived, i.created_at, i.updated_at";
+/** The columns of `initiative i` that make an Initiative. */
+export const INITIATIVE_READ = tableRead(
+  "initiative",
+  "i",
+  ["id", "title", "kind", "summary", "started_on", "status", "source_id", "owner_id", "version", "archived", "created_at", "updated_at"],
+  { client_mutation_id: "the partner's idempotency key of the write that created it (unique per owner); never shown" },
+);
+export const INITIATIVE_COLUMNS = INITIATIVE_READ.select;
 
 export function toInitiative(row: Record<string, unknown>): Initiative {
   const initiative = new Initiative();

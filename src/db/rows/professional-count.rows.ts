@@ -1,8 +1,10 @@
 import { ProfessionalCount } from "../../entities/care-offer/professional-count.entity";
 import { toSearchText } from "../search-text";
+import { tableRead } from "./table-read";
 
-/** Columns of `professional_commune` that make a ProfessionalCount. */
-export const PROFESSIONAL_COUNT_COLUMNS = "source_id, commune_code, profession, specialty, headcount";
+/** The columns of `professional_commune` that make a ProfessionalCount. */
+export const PROFESSIONAL_COUNT_READ = tableRead("professional_commune", "", ["source_id", "commune_code", "profession", "specialty", "headcount"]);
+export const PROFESSIONAL_COUNT_COLUMNS = PROFESSIONAL_COUNT_READ.select;
 
 export function toProfessionalCount(row: Record<string, unknown>): ProfessionalCount {
   const count = new ProfessionalCount();

@@ -1,4 +1,5 @@
 import { ProfessionalStat } from "../../entities/care-offer/professional-stat.entity";
+import { tableRead } from "./table-read";
 
 /** A stat with the vintage of its source, so a Measure can carry its date. */
 export interface DatedStat {
@@ -6,8 +7,11 @@ export interface DatedStat {
   vintage: string;
 }
 
-/** Columns of `professional_stat ps JOIN source s` that make a DatedStat. */
-export const DATED_STAT_COLUMNS = "ps.source_id, ps.department_code, ps.specialty, ps.specialty_search, ps.headcount, ps.density, s.vintage";
+/** The columns of `professional_stat ps` that make a ProfessionalStat. */
+export const PROFESSIONAL_STAT_READ = tableRead("professional_stat", "ps", ["source_id", "department_code", "specialty", "specialty_search", "headcount", "density"]);
+
+/** Columns of `professional_stat ps JOIN source s` that make a DatedStat: the stat's, and its source's vintage. */
+export const DATED_STAT_COLUMNS = `${PROFESSIONAL_STAT_READ.select}, s.vintage`;
 
 export function toDatedStat(row: Record<string, unknown>): DatedStat {
   const stat = new ProfessionalStat();

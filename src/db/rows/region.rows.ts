@@ -1,7 +1,9 @@
 import { Region } from "../../entities/territories/region.entity";
+import { tableRead, UNREAD } from "./table-read";
 
-/** Columns of `region r` that make a Region. */
-export const REGION_COLUMNS = "r.code, r.name, r.population";
+/** The columns of `region r` that make a Region. */
+export const REGION_READ = tableRead("region", "r", ["code", "name", "population"], { search_name: UNREAD.searchName });
+export const REGION_COLUMNS = REGION_READ.select;
 
 export function toRegion(row: Record<string, unknown>): Region {
   const region = new Region();

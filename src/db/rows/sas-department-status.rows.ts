@@ -1,4 +1,10 @@
 import { SasDepartmentStatus } from "../../entities/care-offer/sas-department-status.type";
+import { tableRead } from "./table-read";
+
+/** The columns of `sas_department_status` that make a SasDepartmentStatus (the département is the loader's key). */
+export const SAS_STATUS_READ = tableRead("sas_department_status", "", ["status", "stated_on", "opened_on", "statement", "platform_name", "operators", "note", "source_ids"], {
+  department_code: "the key the loader finds a status by; the status is a field of its Department",
+});
 
 /** A row of `sas_department_status`: its pages are stored as space-separated source ids. */
 export function toSasStatus(row: Record<string, unknown>): SasDepartmentStatus {

@@ -1,4 +1,9 @@
 import { SasPlatform } from "../../entities/care-offer/sas-platform.entity";
+import { tableRead } from "./table-read";
+
+/** The columns of `sas_platform p` that make a SasPlatform. */
+export const SAS_PLATFORM_READ = tableRead("sas_platform", "p", ["id", "name", "appointments_booked", "source_id", "opened_on", "operators"]);
+export const SAS_PLATFORM_COLUMNS = SAS_PLATFORM_READ.select;
 
 export function toSasPlatform(row: Record<string, unknown>): SasPlatform {
   const platform = new SasPlatform();

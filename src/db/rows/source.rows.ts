@@ -1,4 +1,9 @@
 import { Source } from "../../entities/shared/source.entity";
+import { tableRead } from "./table-read";
+
+/** The columns of `source s` that make a Source. */
+export const SOURCE_READ = tableRead("source", "s", ["id", "producer", "title", "vintage", "vintage_inferred", "published_on", "note", "url", "licence"]);
+export const SOURCE_COLUMNS = SOURCE_READ.select;
 
 export function toSource(row: Record<string, unknown>): Source {
   const source = new Source();

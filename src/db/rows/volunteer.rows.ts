@@ -1,7 +1,9 @@
 import { Volunteer } from "../../entities/initiatives/volunteer.entity";
+import { tableRead, UNREAD } from "./table-read";
 
-/** Columns of `volunteer` that make a Volunteer. */
-export const VOLUNTEER_COLUMNS = "id, organization_id, display_name, specialty, retired";
+/** The columns of `volunteer` that make a Volunteer. */
+export const VOLUNTEER_READ = tableRead("volunteer", "", ["id", "organization_id", "display_name", "specialty", "retired"], { created_at: UNREAD.audit });
+export const VOLUNTEER_COLUMNS = VOLUNTEER_READ.select;
 
 export function toVolunteer(row: Record<string, unknown>): Volunteer {
   return Object.assign(new Volunteer(), {

@@ -1,7 +1,9 @@
 import { ZoneRouge } from "../../entities/care-offer/zone-rouge.entity";
+import { tableRead } from "./table-read";
 
-/** Columns of `zone_rouge z` that make a ZoneRouge. */
-export const ZONE_ROUGE_COLUMNS = "z.epci_siren, z.designated_on, z.programme, z.confirmed, z.note, z.source_id";
+/** The columns of `zone_rouge z` that make a ZoneRouge. */
+export const ZONE_ROUGE_READ = tableRead("zone_rouge", "z", ["epci_siren", "designated_on", "programme", "confirmed", "note", "source_id"]);
+export const ZONE_ROUGE_COLUMNS = ZONE_ROUGE_READ.select;
 
 export function toZoneRouge(row: Record<string, unknown>): ZoneRouge {
   const zone = new ZoneRouge();

@@ -1,5 +1,4 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import { Column, Entity, Index, PrimaryColumn } from "typeorm";
 
 @ObjectType("ProfessionalCount", {
   simpleResolvers: true,
@@ -8,21 +7,15 @@ import { Column, Entity, Index, PrimaryColumn } from "typeorm";
     "register (Répertoire partagé des professionnels de santé, the official list of health professionals allowed to practise, " +
     "published as open data by the Agence du numérique en santé). A professional working in several communes counts in each.",
 })
-@Entity("professional_commune")
-@Index("idx_professional_commune_commune", ["communeCode", "sourceId"])
 export class ProfessionalCount {
-  @PrimaryColumn({ name: "source_id", type: "varchar", length: 80 })
   sourceId: string;
 
-  @PrimaryColumn({ name: "commune_code", type: "varchar", length: 5 })
   communeCode: string;
 
   @Field({ description: 'Profession as the register names it ("Médecin", "Infirmier", "Pharmacien", "Masseur-Kinésithérapeute"…).' })
-  @PrimaryColumn({ type: "varchar", length: 120 })
   profession: string;
 
   /** "" when the register gives none; shown as null. */
-  @PrimaryColumn({ name: "specialty", type: "varchar", length: 160 })
   specialtyKey: string;
 
   @Field(() => String, {
@@ -34,7 +27,6 @@ export class ProfessionalCount {
   }
 
   @Field(() => Int, { description: "Number of distinct professionals (by national RPPS number) with an activity in the commune." })
-  @Column({ type: "integer" })
   headcount: number;
 
   /** Profession and specialty in search form (see toSearchText), for the text filter; not stored. */

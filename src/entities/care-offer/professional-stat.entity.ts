@@ -1,5 +1,4 @@
 import { Field, Float, Int, ObjectType } from "type-graphql";
-import { Column, Entity, PrimaryColumn } from "typeorm";
 
 @ObjectType("ProfessionalStat", {
   simpleResolvers: true,
@@ -7,24 +6,18 @@ import { Column, Entity, PrimaryColumn } from "typeorm";
     "Number and density of health professionals of one specialty in one territory, from one source. " +
     "Specialty labels are the producer's own (DREES groups, CNOM specialties, CNAM professions).",
 })
-@Entity("professional_stat")
 export class ProfessionalStat {
-  @PrimaryColumn({ name: "source_id", type: "varchar", length: 80 })
   sourceId: string;
 
   /** INSEE code of the département; "FR" or a région code for computed aggregates. */
-  @PrimaryColumn({ name: "department_code", type: "varchar", length: 3 })
   departmentCode: string;
 
   @Field({ description: 'Specialty or profession as the producer names it ("01-Médecine générale", "Infirmiers").' })
-  @PrimaryColumn({ type: "varchar", length: 120 })
   specialty: string;
 
-  @Column({ name: "specialty_search", type: "varchar", length: 120 })
   specialtySearch: string;
 
   @Field(() => Int, { nullable: true, description: "Headcount; null when the source publishes only densities (CNOM)." })
-  @Column({ type: "integer", nullable: true })
   headcount: number | null;
 
   @Field(() => Float, {
@@ -34,7 +27,6 @@ export class ProfessionalStat {
       "children or women for some professions): compare only densities with the same base. Null when the producer gives none, or " +
       "when a regional or national figure cannot be had on the producer's base (see method).",
   })
-  @Column({ type: "double precision", nullable: true })
   densityPer100k: number | null;
 
   /** How a regional or national figure was obtained when the producer does not publish it; null for published figures. */

@@ -1,5 +1,5 @@
-import type { DataSource } from "typeorm";
 import { BATCHED, type Batching, batchLoader, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "../shared/batch";
+import type { SqlTarget } from "../../db/sql-target";
 
 export type AplLevel = "EPCI" | "DEPARTMENT" | "REGION";
 
@@ -21,7 +21,7 @@ export interface AplCommuneRow {
   communePopulation: number;
 }
 
-export function createAplLoaders(db: DataSource, batching: Batching = BATCHED) {
+export function createAplLoaders(db: SqlTarget, batching: Batching = BATCHED) {
   return {
     /** Population-weighted APL of each territory of a level. */
     aggregate: new LoaderFamily<AplLevel, string, AplAggregate | null>(

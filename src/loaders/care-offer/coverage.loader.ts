@@ -1,8 +1,8 @@
-import type { DataSource } from "typeorm";
 import { sql } from "../../db/sql-dialect";
 import type { SasDepartmentStatus } from "../../entities/care-offer/sas-department-status.type";
-import { toSasStatus } from "../../db/rows/sas-department-status.rows";
+import { SAS_STATUS_READ, toSasStatus } from "../../db/rows/sas-department-status.rows";
 import { BATCHED, type Batching, batchLoader, oneByKey, selectWhereIn } from "../shared/batch";
+import type { SqlTarget } from "../../db/sql-target";
 
 /** Zones rouges held in one région: all, and confirmed ones. */
 export interface ZoneCounts {
@@ -13,7 +13,7 @@ export interface ZoneCounts {
 /** The key of the one batch that counts every zone (the counts of all régions come from one statement). */
 export const ALL = "all";
 
-export function createCoverageLoaders(db: DataSource, batching: Batching = BATCHED) {
+export function createCoverageLoaders(db: SqlTarget, batching: Batching = BATCHED) {
   return {
     /**
      * Zones rouges per région, each counted once, in the région holding most of its population
@@ -43,7 +43,7 @@ export function createCoverageLoaders(db: DataSource, batching: Batching = BATCH
     }, batching),
     /** What pages state about each département's own SAS. */
     sasStatus: batchLoader<string, SasDepartmentStatus | null>("coverage.sasStatus", async (codes) => {
-      const rows = await selectWhereIn<Record<string, unknown>>(db, "SELECT * FROM sas_department_status WHERE department_code IN ({keys})", codes);
+      const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT department_code, ${SAS_STATUS_READ.select} FROM sas_department_status WHERE department_code IN ({keys})`, codes);
       return oneByKey(codes, rows, (r) => String(r.department_code)).map((r) => (r ? toSasStatus(r) : null));
     }, batching),
   };

@@ -1,5 +1,5 @@
-import type { DataSource } from "typeorm";
 import { BATCHED, type Batching, batchLoader, LoaderFamily, manyByKey, selectWhereIn } from "../shared/batch";
+import type { SqlTarget } from "../../db/sql-target";
 
 /** A row of the `measure` table with its indicator's unit and label. */
 export interface MeasureRow {
@@ -38,7 +38,7 @@ const COLUMNS = "m.indicator, m.territory, m.observed_on, m.source_id, m.value, 
 /** Undated figures ("n.d.") sort before dated ones, so "latest" is always a dated one when there is one. */
 const BY_DATE = "CASE WHEN m.observed_on = 'n.d.' THEN 0 ELSE 1 END, m.observed_on";
 
-export function createMeasureLoaders(db: DataSource, batching: Batching = BATCHED) {
+export function createMeasureLoaders(db: SqlTarget, batching: Batching = BATCHED) {
   return {
     /** Every value (with or without a measured value) of one indicator per territory key, oldest first. */
     series: new LoaderFamily<string, string, MeasureRow[]>(

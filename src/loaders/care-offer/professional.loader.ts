@@ -1,17 +1,17 @@
-import type { DataSource } from "typeorm";
 import type { ProfessionalCount } from "../../entities/care-offer/professional-count.entity";
 import { type DatedStat, DATED_STAT_COLUMNS, toDatedStat } from "../../db/rows/professional-stat.rows";
 import { PROFESSIONAL_COUNT_COLUMNS, toProfessionalCount } from "../../db/rows/professional-count.rows";
 import { sql } from "../../db/sql-dialect";
 import { familyOf, type ProfessionalSource } from "../../entities/shared/professional-source";
 import { BATCHED, type Batching, batchLoader, LoaderFamily, manyByKey, selectWhereIn } from "../shared/batch";
+import type { SqlTarget } from "../../db/sql-target";
 
 export interface SourceVintage {
   id: string;
   vintage: string;
 }
 
-export function createProfessionalLoaders(db: DataSource, batching: Batching = BATCHED) {
+export function createProfessionalLoaders(db: SqlTarget, batching: Batching = BATCHED) {
   let vintages: Promise<Map<ProfessionalSource, SourceVintage[]>> | undefined;
   let communeSources: Promise<SourceVintage[]> | undefined;
   return {

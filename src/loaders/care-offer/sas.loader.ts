@@ -1,14 +1,14 @@
-import type { DataSource } from "typeorm";
 import type { SasPlatform } from "../../entities/care-offer/sas-platform.entity";
-import { toSasPlatform } from "../../db/rows/sas-platform.rows";
+import { SAS_PLATFORM_COLUMNS, toSasPlatform } from "../../db/rows/sas-platform.rows";
 import { BATCHED, type Batching, batchLoader, manyByKey, oneByKey, selectWhereIn } from "../shared/batch";
+import type { SqlTarget } from "../../db/sql-target";
 
-export function createSasLoaders(db: DataSource, batching: Batching = BATCHED) {
+export function createSasLoaders(db: SqlTarget, batching: Batching = BATCHED) {
   return {
     byDepartment: batchLoader<string, SasPlatform | null>("sas.byDepartment", async (codes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(
         db,
-        `SELECT spd.department_code AS parent_key, p.id, p.name, p.appointments_booked, p.source_id, p.opened_on, p.operators
+        `SELECT spd.department_code AS parent_key, ${SAS_PLATFORM_COLUMNS}
          FROM sas_platform_department spd JOIN sas_platform p ON p.id = spd.platform_id WHERE spd.department_code IN ({keys})`,
         codes,
       );

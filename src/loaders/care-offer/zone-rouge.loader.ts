@@ -1,9 +1,9 @@
-import type { DataSource } from "typeorm";
 import type { Epci } from "../../entities/territories/epci.entity";
 import type { ZoneRouge } from "../../entities/care-offer/zone-rouge.entity";
 import { EPCI_COLUMNS, toEpci } from "../../db/rows/epci.rows";
 import { ZONE_ROUGE_COLUMNS, toZoneRouge } from "../../db/rows/zone-rouge.rows";
 import { BATCHED, type Batching, batchLoader, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "../shared/batch";
+import type { SqlTarget } from "../../db/sql-target";
 
 /**
  * Called with each EPCI a zone query read anyway (it joins the EPCI to order by population),
@@ -12,7 +12,7 @@ import { BATCHED, type Batching, batchLoader, LoaderFamily, manyByKey, oneByKey,
 export type SeenEpci = (epci: Epci) => void;
 
 /** Zones rouges of a territory: by default only confirmed designations. */
-function zonesWithin(db: DataSource, parent: "ed.department_code" | "d.region_code", includeUnconfirmed: boolean, batching: Batching, seen: SeenEpci) {
+function zonesWithin(db: SqlTarget, parent: "ed.department_code" | "d.region_code", includeUnconfirmed: boolean, batching: Batching, seen: SeenEpci) {
   return batchLoader<string, ZoneRouge[]>(parent === "d.region_code" ? "zoneRouge.byRegion" : "zoneRouge.byDepartment", async (codes) => {
     const join = parent === "d.region_code" ? "JOIN department d ON d.code = ed.department_code" : "";
     const rows = await selectWhereIn<Record<string, unknown>>(
@@ -29,7 +29,7 @@ function zonesWithin(db: DataSource, parent: "ed.department_code" | "d.region_co
   }, batching);
 }
 
-export function createZoneRougeLoaders(db: DataSource, batching: Batching = BATCHED, seen: SeenEpci = () => {}) {
+export function createZoneRougeLoaders(db: SqlTarget, batching: Batching = BATCHED, seen: SeenEpci = () => {}) {
   return {
     byEpci: batchLoader<string, ZoneRouge | null>("zoneRouge.byEpci", async (sirens) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${ZONE_ROUGE_COLUMNS} FROM zone_rouge z WHERE z.epci_siren IN ({keys})`, sirens);

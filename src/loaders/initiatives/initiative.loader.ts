@@ -1,12 +1,12 @@
-import type { DataSource } from "typeorm";
 import type { Initiative } from "../../entities/initiatives/initiative.entity";
 import type { Organization } from "../../entities/initiatives/organization.entity";
 import { INITIATIVE_COLUMNS, toInitiative } from "../../db/rows/initiative.rows";
 import type { PlaceLevel } from "../../db/rows/initiative-place.rows";
-import { toOrganization } from "../../db/rows/organization.rows";
+import { ORGANIZATION_COLUMNS, ORGANIZATION_READ, toOrganization } from "../../db/rows/organization.rows";
 import { type InitiativeFilterInput, initiativeFilterSql } from "../../db/filters/initiative.filter";
 import { isPostgres } from "../../db/sql-dialect";
 import { BATCHED, type Batching, batchLoader, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "../shared/batch";
+import type { SqlTarget } from "../../db/sql-target";
 
 /** A direct attachment of an initiative. */
 export interface Place {
@@ -22,21 +22,21 @@ export interface PlaceQuery {
   carriers?: boolean;
 }
 
-const CARRIER_OBJECT = "'id', o.id, 'name', o.name, 'kind', o.kind, 'region_code', o.region_code";
+const CARRIER_OBJECT = ORGANIZATION_READ.columns.map((c) => `'${c}', o.${c}`).join(", ");
 
 /** Each initiative's carriers as one JSON array column, ordered by name as `initiative.carriers` orders them. */
-function carriersColumn(db: DataSource): string {
+function carriersColumn(db: SqlTarget): string {
   const from = "FROM initiative_carrier c JOIN organization o ON o.id = c.organization_id WHERE c.initiative_id = i.id";
   return isPostgres(db)
     ? `(SELECT COALESCE(json_agg(json_build_object(${CARRIER_OBJECT}) ORDER BY o.name), '[]') ${from}) AS carriers_json`
     : `(SELECT json_group_array(json_object(${CARRIER_OBJECT}) ORDER BY o.name) ${from}) AS carriers_json`;
 }
 
-export function createInitiativeLoaders(db: DataSource, batching: Batching = BATCHED) {
+export function createInitiativeLoaders(db: SqlTarget, batching: Batching = BATCHED) {
   const carriers = batchLoader<string, Organization[]>("initiative.carriers", async (ids) => {
     const rows = await selectWhereIn<Record<string, unknown>>(
       db,
-      `SELECT c.initiative_id AS parent_key, o.id, o.name, o.kind, o.region_code FROM initiative_carrier c
+      `SELECT c.initiative_id AS parent_key, ${ORGANIZATION_COLUMNS} FROM initiative_carrier c
        JOIN organization o ON o.id = c.organization_id WHERE c.initiative_id IN ({keys}) ORDER BY o.name`,
       ids,
     );

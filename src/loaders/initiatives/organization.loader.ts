@@ -1,12 +1,12 @@
-import type { DataSource } from "typeorm";
 import type { Organization } from "../../entities/initiatives/organization.entity";
-import { toOrganization } from "../../db/rows/organization.rows";
+import { ORGANIZATION_COLUMNS, toOrganization } from "../../db/rows/organization.rows";
 import { BATCHED, type Batching, batchLoader, oneByKey, selectWhereIn } from "../shared/batch";
+import type { SqlTarget } from "../../db/sql-target";
 
-export function createOrganizationLoaders(db: DataSource, batching: Batching = BATCHED) {
+export function createOrganizationLoaders(db: SqlTarget, batching: Batching = BATCHED) {
   return {
     byId: batchLoader<string, Organization | null>("organization.byId", async (ids) => {
-      const rows = await selectWhereIn<Record<string, unknown>>(db, "SELECT id, name, kind, region_code FROM organization WHERE id IN ({keys})", ids);
+      const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${ORGANIZATION_COLUMNS} FROM organization o WHERE o.id IN ({keys})`, ids);
       return oneByKey(ids, rows.map(toOrganization), (o) => o.id);
     }, batching),
   };

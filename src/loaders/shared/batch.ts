@@ -1,6 +1,6 @@
 import DataLoader, { type BatchLoadFn } from "dataloader";
-import type { DataSource } from "typeorm";
 import { isPostgres, markers, sql } from "../../db/sql-dialect";
+import type { SqlTarget } from "../../db/sql-target";
 
 /**
  * How a request's loaders fetch: the DataLoader options every loader is built with.
@@ -45,7 +45,7 @@ const KEYS_PER_STATEMENT = 5000;
  * longer depends on how many keys there are, so it stays one prepared statement.
  */
 export async function selectWhereIn<T>(
-  db: DataSource,
+  db: SqlTarget,
   template: string,
   keys: readonly string[],
   extraParams: unknown[] = [],

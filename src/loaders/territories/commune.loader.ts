@@ -1,7 +1,7 @@
-import type { DataSource } from "typeorm";
 import type { Commune } from "../../entities/territories/commune.entity";
 import { COMMUNE_COLUMNS, toCommune } from "../../db/rows/commune.rows";
 import { BATCHED, type Batching, batchLoader, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "../shared/batch";
+import type { SqlTarget } from "../../db/sql-target";
 
 /** A window of a département's communes, ordered by INSEE code. */
 export interface CommunePage {
@@ -10,7 +10,7 @@ export interface CommunePage {
   limit: number;
 }
 
-export function createCommuneLoaders(db: DataSource, batching: Batching = BATCHED) {
+export function createCommuneLoaders(db: SqlTarget, batching: Batching = BATCHED) {
   return {
     byCode: batchLoader<string, Commune | null>("commune.byCode", async (codes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${COMMUNE_COLUMNS} FROM commune c WHERE c.code IN ({keys})`, codes);

@@ -1,9 +1,9 @@
-import type { DataSource } from "typeorm";
 import type { Department } from "../../entities/territories/department.entity";
 import { DEPARTMENT_COLUMNS, toDepartment } from "../../db/rows/department.rows";
 import { BATCHED, type Batching, batchLoader, manyByKey, oneByKey, selectWhereIn } from "../shared/batch";
+import type { SqlTarget } from "../../db/sql-target";
 
-export function createDepartmentLoaders(db: DataSource, batching: Batching = BATCHED) {
+export function createDepartmentLoaders(db: SqlTarget, batching: Batching = BATCHED) {
   return {
     byCode: batchLoader<string, Department | null>("department.byCode", async (codes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${DEPARTMENT_COLUMNS} FROM department d WHERE d.code IN ({keys})`, codes);

@@ -1,11 +1,11 @@
-import type { DataSource } from "typeorm";
 import type { Epci } from "../../entities/territories/epci.entity";
 import { EPCI_COLUMNS, toEpci } from "../../db/rows/epci.rows";
 import { type EpciFilterInput, epciFilterSql } from "../../db/filters/epci.filter";
 import { BATCHED, type Batching, batchLoader, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "../shared/batch";
+import type { SqlTarget } from "../../db/sql-target";
 
 /** Filtered EPCI grouped by a parent key found through `epci_department`. */
-function epcisByParent(db: DataSource, parentColumn: "ed.department_code" | "d.region_code", filter: EpciFilterInput | null, batching: Batching) {
+function epcisByParent(db: SqlTarget, parentColumn: "ed.department_code" | "d.region_code", filter: EpciFilterInput | null, batching: Batching) {
   return batchLoader<string, Epci[]>(parentColumn === "d.region_code" ? "epci.byRegion" : "epci.byDepartment", async (parentKeys) => {
     const condition = epciFilterSql(filter);
     const joinDepartment = parentColumn === "d.region_code" ? "JOIN department d ON d.code = ed.department_code" : "";
@@ -22,7 +22,7 @@ function epcisByParent(db: DataSource, parentColumn: "ed.department_code" | "d.r
   }, batching);
 }
 
-export function createEpciLoaders(db: DataSource, batching: Batching = BATCHED) {
+export function createEpciLoaders(db: SqlTarget, batching: Batching = BATCHED) {
   return {
     bySiren: batchLoader<string, Epci | null>("epci.bySiren", async (sirens) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${EPCI_COLUMNS} FROM epci e WHERE e.siren IN ({keys})`, sirens);

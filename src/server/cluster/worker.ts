@@ -1,9 +1,9 @@
 import type { RequestHandler } from "express";
 import { AggregatorRegistry } from "prom-client";
-import type { DataSource } from "typeorm";
 import { Metrics, type MetricsOptions } from "../../observability/metrics";
 import type { AfterCommit } from "../../db/writer";
 import { type ClusterMessage, isClusterMessage, METRICS_ANSWER, METRICS_REQUEST, WRITE } from "./messages";
+import type { Database } from "../../db/database";
 
 /** How long a worker waits for the primary's gathered metrics before answering 503. */
 const METRICS_TIMEOUT_MS = 6000;
@@ -21,7 +21,7 @@ function send(message: ClusterMessage): void {
 export class ClusterWorkerMetrics extends Metrics {
   private nextRequest = 0;
 
-  constructor(db: DataSource, workerId: number, options: MetricsOptions = {}) {
+  constructor(db: Database, workerId: number, options: MetricsOptions = {}) {
     super(db, options);
     this.registry.setDefaultLabels({ worker: String(workerId) });
     // prom-client answers the primary's requests from the registries named here; creating an

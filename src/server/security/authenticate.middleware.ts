@@ -1,9 +1,9 @@
 import type { RequestHandler, Response } from "express";
-import type { DataSource } from "typeorm";
 import { authenticate } from "../../auth/api-key.service";
 import { ANONYMOUS, type Caller } from "../../auth/caller";
 import { sendHttpError } from "../../errors/http-answer";
 import type { RequestRecord } from "../../context/request-record";
+import type { Database } from "../../db/database";
 
 /** The caller of the current request, set by `authenticateRequests`. */
 export function callerOf(res: Response): Caller {
@@ -14,7 +14,7 @@ export function callerOf(res: Response): Caller {
  * Resolves `Authorization: Bearer <key>` to a caller before anything else runs. A wrong,
  * malformed or revoked key is refused with 401 (it never silently becomes anonymous).
  */
-export function authenticateRequests(db: DataSource, report: (error: unknown) => void): RequestHandler {
+export function authenticateRequests(db: Database, report: (error: unknown) => void): RequestHandler {
   return (req, res, next) => {
     authenticate(db, req.header("authorization")).then(
       (caller) => {

@@ -1,10 +1,10 @@
-import type { EntityManager } from "typeorm";
 import type { RequestContext } from "../../context/request-context";
 import { requireKey, requireTerritorialAuthority } from "../../auth/authorization";
 import { type ZoneRouge, ZONES_ROUGES_LIST_DATE, ZONES_ROUGES_PROGRAMME } from "../../entities/care-offer/zone-rouge.entity";
 import { bool, sql } from "../../db/sql-dialect";
 import { BadUserInputError, NotFoundError } from "../../errors/errors";
 import { audit } from "../shared/audit.service";
+import type { SqlRunner } from "../../db/sql-dialect";
 
 export interface DesignationInput {
   siren: string;
@@ -12,7 +12,7 @@ export interface DesignationInput {
   note?: string;
 }
 
-async function current(m: EntityManager, siren: string) {
+async function current(m: SqlRunner, siren: string) {
   const [row] = await sql<Record<string, unknown>>(m, "SELECT epci_siren, designated_on, programme, confirmed, note, source_id FROM zone_rouge WHERE epci_siren = ?", [siren]);
   return row ?? null;
 }

@@ -1,9 +1,9 @@
-import type { DataSource, EntityManager } from "typeorm";
 import { markers, sql } from "../../db/sql-dialect";
 import type { Attachment, PlaceLevel, PlaceRow } from "../../db/rows/initiative-place.rows";
 import { BadUserInputError } from "../../errors/errors";
+import type { SqlRunner } from "../../db/sql-dialect";
 
-type Db = DataSource | EntityManager;
+type Db = SqlRunner;
 
 async function select(db: Db, text: string, codes: string[]): Promise<Record<string, string | null>[]> {
   return codes.length === 0 ? [] : sql<Record<string, string | null>>(db, text.replace("{codes}", markers(codes.length)), codes);

@@ -1,5 +1,4 @@
 import { randomUUID } from "node:crypto";
-import type { EntityManager } from "typeorm";
 import { requireKey, requireOwner } from "../../auth/authorization";
 import type { RequestContext } from "../../context/request-context";
 import type { Initiative } from "../../entities/initiatives/initiative.entity";
@@ -10,6 +9,7 @@ import { INITIATIVE_COLUMNS, toInitiative } from "../../db/rows/initiative.rows"
 import type { Attachment } from "../../db/rows/initiative-place.rows";
 import { audit } from "../shared/audit.service";
 import { placesOf } from "./initiative-places";
+import type { SqlRunner } from "../../db/sql-dialect";
 
 /** A new initiative of the caller's organization (the GraphQL input CreateInitiativeInput implements it). */
 export interface NewInitiative {
@@ -39,12 +39,12 @@ export interface InitiativeChanges {
   places?: Attachment[] | null;
 }
 
-async function loadInitiative(m: EntityManager, id: string): Promise<Initiative | null> {
+async function loadInitiative(m: SqlRunner, id: string): Promise<Initiative | null> {
   const [row] = await sql<Record<string, unknown>>(m, `SELECT ${INITIATIVE_COLUMNS} FROM initiative i WHERE i.id = ?`, [id]);
   return row ? toInitiative(row) : null;
 }
 
-async function writePlaces(m: EntityManager, id: string, places: Attachment[]): Promise<void> {
+async function writePlaces(m: SqlRunner, id: string, places: Attachment[]): Promise<void> {
   const rows = await placesOf(m, id, places.map((p) => ({ level: p.level, code: p.code })));
   await sql(m, "DELETE FROM initiative_place WHERE initiative_id = ?", [id]);
   if (rows.length === 0) return;
@@ -57,7 +57,7 @@ async function writePlaces(m: EntityManager, id: string, places: Attachment[]): 
 }
 
 /** The initiative as the API returns it, and as the audit log records it (with its direct places and carriers). */
-async function snapshot(m: EntityManager, id: string) {
+async function snapshot(m: SqlRunner, id: string) {
   const initiative = await loadInitiative(m, id);
   if (!initiative) return null;
   const places = await sql<{ level: string; code: string }>(m, "SELECT level, code FROM initiative_place WHERE initiative_id = ? AND direct = TRUE ORDER BY level, code", [id]);

@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
-import type { EntityManager } from "typeorm";
 import { requireKey, requireOwner, requireTerritorialAuthority } from "../../auth/authorization";
 import type { RequestContext } from "../../context/request-context";
 import { Volunteer } from "../../entities/initiatives/volunteer.entity";
 import { MissionDay } from "../../entities/initiatives/mission-day.entity";
 import type { ZoneNeeds } from "../../entities/initiatives/zone-needs.entity";
-import { toZoneNeeds } from "../../db/rows/zone-need.rows";
+import { toZoneNeeds, ZONE_NEEDS_COLUMNS } from "../../db/rows/zone-need.rows";
 import { bool, isPostgres, markers, sql } from "../../db/sql-dialect";
 import { BadUserInputError, NotFoundError } from "../../errors/errors";
 import { audit } from "../shared/audit.service";
+import type { SqlRunner } from "../../db/sql-dialect";
 
 /** A doctor registered by the caller's organization (the GraphQL input RegisterVolunteerInput implements it). */
 export interface VolunteerRegistration {
@@ -43,7 +43,7 @@ function isCalendarDate(day: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
 }
 
-async function requireConfirmedZone(m: EntityManager, siren: string): Promise<void> {
+async function requireConfirmedZone(m: SqlRunner, siren: string): Promise<void> {
   const [zone] = await sql(m, "SELECT epci_siren FROM zone_rouge WHERE epci_siren = ? AND confirmed = TRUE", [siren]);
   if (!zone) throw new BadUserInputError(`EPCI ${siren} is not a confirmed zone rouge`);
 }
@@ -142,7 +142,7 @@ export interface ZoneMatch {
 export async function matchNeeds(ctx: RequestContext, month: string, regionCode?: string | null): Promise<ZoneMatch[]> {
   const needs = await sql<Record<string, unknown>>(
     ctx.db,
-    `SELECT n.* FROM zone_need n JOIN zone_rouge z ON z.epci_siren = n.epci_siren AND z.confirmed = TRUE
+    `SELECT ${ZONE_NEEDS_COLUMNS} FROM zone_need n JOIN zone_rouge z ON z.epci_siren = n.epci_siren AND z.confirmed = TRUE
      ${regionCode ? "WHERE EXISTS (SELECT 1 FROM epci_department ed JOIN department d ON d.code = ed.department_code WHERE ed.epci_siren = n.epci_siren AND d.region_code = ?)" : ""}
      ORDER BY n.epci_siren`,
     regionCode ? [regionCode] : [],

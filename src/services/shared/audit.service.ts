@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { EntityManager } from "typeorm";
 import type { KeyCaller } from "../../auth/authorization";
 import { sql } from "../../db/sql-dialect";
+import type { SqlRunner } from "../../db/sql-dialect";
 
 /** Writes who changed what, when, with the state before and after, inside the write's own transaction. */
 export async function audit(
-  manager: EntityManager,
+  manager: SqlRunner,
   caller: KeyCaller,
   action: string,
   entity: string,

@@ -1,7 +1,5 @@
 import { createHash } from "node:crypto";
-import type { RequestHandler } from "express";
 import { BadRequestError, PersistedQueryHashMismatchError } from "../../errors/errors";
-import { sendHttpError } from "../../errors/http-answer";
 
 /**
  * Deepest nesting of arrays and objects accepted in a JSON request body (and in a GET request's
@@ -11,41 +9,42 @@ import { sendHttpError } from "../../errors/http-answer";
  */
 export const MAX_JSON_DEPTH = 32;
 
+/** One message whatever carried the nesting (a POST body, a GET request's variables). */
+const DEEP_MESSAGE = `The request's parameters must not nest arrays and objects more than ${MAX_JSON_DEPTH} levels deep`;
+
 /**
- * `verify` hook of express.json: refuses a body nested more than MAX_JSON_DEPTH levels from its
- * raw bytes, before it is parsed (400 BAD_REQUEST, answered by the request-errors middleware).
+ * Refuses a body nested more than MAX_JSON_DEPTH levels from its raw bytes, before it is parsed
+ * (400 BAD_REQUEST).
  */
-export function refuseDeepJson(_req: unknown, _res: unknown, body: Buffer): void {
+export function refuseDeepJson(body: Buffer): void {
   if (jsonDepth(body, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-    throw new BadRequestError(`The request body must not nest arrays and objects more than ${MAX_JSON_DEPTH} levels deep`);
+    throw new BadRequestError(DEEP_MESSAGE);
   }
 }
 
 /**
- * Checks a GraphQL request before anything reads it (the token limit, the response cache, Apollo
- * Server): a GET request's `variables` nested at most MAX_JSON_DEPTH levels (a POST body was
- * measured by refuseDeepJson), and an automatic persisted query's `sha256Hash` equal to the hash
- * of the `query` text it comes with (400 PERSISTED_QUERY_HASH_MISMATCH otherwise): a mismatched
- * text is never looked up in the cache nor run.
+ * Checks a GraphQL request's parameters (a POST body, or a GET query string) before anything
+ * reads them (the token limit, the response cache, Apollo Server): a GET request's `variables`
+ * nested at most MAX_JSON_DEPTH levels (a POST body was measured by refuseDeepJson), and an
+ * automatic persisted query's `sha256Hash` equal to the hash of the `query` text it comes with
+ * (400 PERSISTED_QUERY_HASH_MISMATCH otherwise): a mismatched text is never looked up in the
+ * cache nor run. A request without an operation (no `query`, no persisted query) is refused
+ * here, with one message whatever its form. Throws BadRequestError or PersistedQueryHashMismatchError.
  */
-export function checkGraphQLRequest(): RequestHandler {
-  return (req, res, next) => {
-    try {
-      checkGraphQLParams((req.method === "POST" ? req.body : req.query) as Record<string, unknown> | undefined);
-    } catch (error) {
-      // Only typed errors are thrown here; `next` would take anything else to the error middleware.
-      return sendHttpError(res, error, next);
-    }
-    next();
-  };
-}
-
-/** The checks of checkGraphQLRequest on a request's parameters (a POST body, or a GET query string): throws BadRequestError or PersistedQueryHashMismatchError. */
 export function checkGraphQLParams(params: Record<string, unknown> | undefined): void {
   if (typeof params?.variables === "string" && jsonDepth(Buffer.from(params.variables), MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-    throw new BadRequestError(`variables must not nest arrays and objects more than ${MAX_JSON_DEPTH} levels deep`);
+    throw new BadRequestError(DEEP_MESSAGE);
   }
   checkPersistedQuery(params?.query, params?.extensions);
+  if (params && (params.query === undefined || params.query === "") && !hasPersistedQuery(params.extensions)) {
+    throw new BadRequestError("GraphQL operations must contain a non-empty `query` or a `persistedQuery` extension.");
+  }
+}
+
+/** Whether `extensions` (an object, or its JSON text in a GET) carries an automatic persisted query. */
+function hasPersistedQuery(extensions: unknown): boolean {
+  if (typeof extensions === "string") return extensions.includes('"persistedQuery"');
+  return typeof extensions === "object" && extensions !== null && "persistedQuery" in extensions;
 }
 
 const QUOTE = 0x22;

@@ -1,9 +1,7 @@
 import { MaxTokensParserWLexer } from "@escape.tech/graphql-armor-max-tokens";
-import type { RequestHandler } from "express";
 import { GraphQLError } from "graphql";
 import { LRUCache } from "lru-cache";
 import { QueryTooComplexError } from "../../errors/errors";
-import { sendHttpError } from "../../errors/http-answer";
 
 /**
  * Refuses documents of more than `maxTokens` lexical tokens before Apollo parses them, with
@@ -23,18 +21,5 @@ export function createTokenLimit(maxTokens: number): (query: string | undefined)
         throw new QueryTooComplexError(error.message.replace(/^Syntax Error: /, ""), "tokens");
       }
     }
-  };
-}
-
-/** The token limit as an Express middleware (GET /graphql, and POST bodies that are not plain JSON). */
-export function tokenLimit(maxTokens: number, check: (query: string | undefined) => void = createTokenLimit(maxTokens)): RequestHandler {
-  return (req, res, next) => {
-    const query = typeof req.body?.query === "string" ? req.body.query : typeof req.query.query === "string" ? req.query.query : undefined;
-    try {
-      check(query);
-    } catch (error) {
-      return sendHttpError(res, error, next);
-    }
-    next();
   };
 }

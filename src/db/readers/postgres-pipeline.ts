@@ -1,12 +1,14 @@
 import type { Client, ClientConfig, Pool, QueryConfig, QueryResult } from "pg";
+import { TurnBatch } from "../turn-batch";
 
 /** One pipelined connection and what it is doing. */
 interface Lane {
   client: Client;
   /** Statements sent and not yet answered. */
   inFlight: number;
-  /** True while the socket holds this turn's statements back (see `holdUntilNextTurn`). */
+  /** True while the socket holds this turn's statements back (until the turn ends). */
   corked: boolean;
+  stream: NodeJS.WritableStream & { cork(): void; uncork(): void };
 }
 
 /**
@@ -28,6 +30,13 @@ interface Lane {
 export class ReadPipeline {
   private readonly lanes: (Lane | undefined)[];
   private closed = false;
+  /** The lanes corked this turn, uncorked together when it ends. */
+  private readonly turn = new TurnBatch<Lane>((lanes) => {
+    for (const lane of lanes) {
+      lane.corked = false;
+      lane.stream.uncork();
+    }
+  });
 
   constructor(
     private readonly pool: Pool,
@@ -40,7 +49,11 @@ export class ReadPipeline {
     if (this.closed) return Promise.reject(new Error("the database connection is closed"));
     const lane = this.pick();
     lane.inFlight++;
-    this.holdUntilNextTurn(lane);
+    if (!lane.corked) {
+      lane.stream.cork();
+      lane.corked = true;
+      this.turn.add(lane);
+    }
     return lane.client.query(config).then(
       (result) => {
         lane.inFlight--;
@@ -53,7 +66,7 @@ export class ReadPipeline {
     );
   }
 
-  /** Ends the connections (when the DataSource is destroyed). */
+  /** Ends the connections. */
   async close(): Promise<void> {
     this.closed = true;
     const open = this.lanes.filter((lane): lane is Lane => lane !== undefined);
@@ -72,27 +85,13 @@ export class ReadPipeline {
     return best as Lane;
   }
 
-  /**
-   * The first statement of a turn corks the socket; `setImmediate` (after the event loop has run
-   * every I/O callback of this turn) uncorks it, sending all of the turn's statements at once.
-   */
-  private holdUntilNextTurn(lane: Lane): void {
-    if (lane.corked) return;
-    const stream = (lane.client as unknown as { connection: { stream: NodeJS.WritableStream & { cork(): void; uncork(): void } } }).connection.stream;
-    stream.cork();
-    lane.corked = true;
-    setImmediate(() => {
-      lane.corked = false;
-      stream.uncork();
-    });
-  }
-
   private open(index: number): Lane {
     // The pool's own client class and options: same server, credentials, search_path, timeouts.
     const { Client: PoolClient, options } = this.pool as unknown as { Client: new (config: ClientConfig) => Client; options: ClientConfig };
     // pg-pool keeps the password as a non-enumerable property: a spread alone would drop it.
     const client = new PoolClient({ ...options, password: options.password, pipeline: true });
-    const lane: Lane = { client, inFlight: 0, corked: false };
+    const stream = (client as unknown as { connection: { stream: Lane["stream"] } }).connection.stream;
+    const lane: Lane = { client, inFlight: 0, corked: false, stream };
     // A broken connection fails its statements (pg rejects them) and is replaced on next use.
     const drop = () => {
       if (this.lanes[index] === lane) this.lanes[index] = undefined;
@@ -103,22 +102,4 @@ export class ReadPipeline {
     this.lanes[index] = lane;
     return lane;
   }
-}
-
-const pipelines = new WeakMap<Pool, ReadPipeline>();
-
-/** The pipeline in front of `pool` (made on first use), or undefined when pipelining is off (size 0). */
-export function readPipelineOf(pool: Pool, size: number): ReadPipeline | undefined {
-  if (size <= 0) return undefined;
-  let pipeline = pipelines.get(pool);
-  if (!pipeline) {
-    pipeline = new ReadPipeline(pool, size);
-    pipelines.set(pool, pipeline);
-  }
-  return pipeline;
-}
-
-/** Closes the pipelines in front of these pools (before the pools themselves are ended). */
-export async function closeReadPipelines(pools: Pool[]): Promise<void> {
-  await Promise.all(pools.map((pool) => pipelines.get(pool)?.close()));
 }
