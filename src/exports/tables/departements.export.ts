@@ -39,7 +39,7 @@ const PARAMS: ParamSpec[] = [
     description: "Producer of the GP densities (`gp_density`): DREES_RPPS (the default), CNOM or CNAM_LIBERAUX.",
     enum: [ProfessionalSource.DREES_RPPS, ProfessionalSource.CNOM, ProfessionalSource.CNAM_LIBERAUX],
   },
-  { name: "vintage", description: 'Vintage of the GP densities ("2025", "2010" for CNOM); the producer\'s latest by default.', example: "2025", pattern: VINTAGE, hint: 'a year or a date, e.g. "2025" or "2024-09-01"' },
+  { name: "vintage", description: 'Vintage of the GP densities ("2022" for DREES_RPPS, "2010" or "2025" for CNOM); the producer\'s latest by default.', example: "2022", pattern: VINTAGE, hint: 'a year or a date, e.g. "2025" or "2024-09-01"' },
 ];
 
 /** The 101 départements with their main figures, each with its source and vintage. */

@@ -6,7 +6,7 @@ import { ERROR_RESPONSE_REF, type OpenApiOperation, type OpenApiParameter, type 
 const MAP_PARAMETERS: OpenApiParameter[] = [
   { name: "measure", in: "query", description: "What to draw; GP density by default.", schema: { type: "string", enum: MAP_MEASURE_NAMES, default: "gpDensity" } },
   { name: "source", in: "query", description: "Producer, for gpDensity and professionals (DREES_RPPS by default).", schema: { type: "string", enum: Object.values(ProfessionalSource) } },
-  { name: "vintage", in: "query", description: "The producer's vintage or the indicator's date; the latest by default.", schema: { type: "string", pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$" }, example: "2025" },
+  { name: "vintage", in: "query", description: "The producer's vintage or the indicator's date; the latest by default.", schema: { type: "string", pattern: "^\\d{4}(-\\d{2}(-\\d{2})?)?$" }, example: "2022" },
   { name: "specialty", in: "query", description: "For measure=professionals (required there): the specialty or profession.", schema: { type: "string", minLength: 2, maxLength: 100 }, example: "infirmier" },
   { name: "includeUnconfirmed", in: "query", description: "For zoneRougePopulationShare: also count unconfirmed designations.", schema: { type: "string", enum: ["true", "false"] } },
 ];
