@@ -63,7 +63,6 @@ export async function* geojsonText(
   columns: Column[],
   metadata: Datapackage,
   contours: ContourStore,
-  idColumn: string | null,
 ): AsyncGenerator<string> {
   yield `{"type":"FeatureCollection","name":${JSON.stringify(metadata.name)},"datapackage":${JSON.stringify(metadata)},"features":[`;
   let first = true;
@@ -72,8 +71,8 @@ export async function* geojsonText(
     for (const row of chunk) {
       const place = prepared.place(row);
       const geometry = place ? await contours.geometry(place.level, place.code) : null;
-      const id = idColumn ? `"id":${JSON.stringify(row[idColumn])},` : "";
-      parts.push(`{"type":"Feature",${id}"properties":${JSON.stringify(pick(row, columns))},"geometry":${geometry ?? "null"}}`);
+      // No feature "id": GDAL (and so QGIS) would show a text id as one more field, a copy of the code.
+      parts.push(`{"type":"Feature","properties":${JSON.stringify(pick(row, columns))},"geometry":${geometry ?? "null"}}`);
     }
     if (parts.length === 0) continue;
     yield `${first ? "\n" : ",\n"}${parts.join(",\n")}`;

@@ -45,7 +45,11 @@ async function stream(res: Response, chunks: AsyncIterator<string>, first: Itera
       return false;
     }
     record(next.value);
-    if (!res.write(next.value)) await Promise.race([once(res, "drain"), once(res, "close")]);
+    if (!res.write(next.value)) {
+      // Whichever comes first; the other listener is removed.
+      const done = new AbortController();
+      await Promise.race([once(res, "drain", { signal: done.signal }), once(res, "close", { signal: done.signal })]).finally(() => done.abort());
+    }
   }
   res.end();
   return true;
@@ -137,7 +141,7 @@ export function exportsRouter(db: DataSource, report: (error: unknown) => void):
           ? csvText(prepared.rows(), columns, decimalComma)
           : kind === "json"
             ? jsonText(prepared.rows(), columns, metadata)
-            : geojsonText(prepared, columns, metadata, contours, definition.primaryKey.length === 1 ? definition.primaryKey[0] : null);
+            : geojsonText(prepared, columns, metadata, contours);
       // The first chunk is read before anything is sent: a failure there is still an error answer, not a cut file.
       const first = await texts.next();
       const all = {

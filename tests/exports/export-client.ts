@@ -8,9 +8,17 @@ export interface FileAnswer {
   bytes: Buffer;
 }
 
-/** GET a path of the running app, as text. */
+/**
+ * GET a path of the running app. The test server keeps idle connections 5 s (Node's default): a
+ * request sent on a pooled connection just as the server closes it is reset before it is read,
+ * and is sent once more, as browsers do.
+ */
 export async function getFile(base: string, path: string, headers: Record<string, string> = {}): Promise<FileAnswer> {
-  const res = await fetch(`${base}${path}`, { headers });
+  const send = () => fetch(`${base}${path}`, { headers });
+  const res = await send().catch((error: { cause?: { code?: string } }) => {
+    if (error.cause?.code === "ECONNRESET") return send();
+    throw error;
+  });
   const bytes = Buffer.from(await res.arrayBuffer());
   return { status: res.status, headers: res.headers, text: bytes.toString("utf8"), bytes };
 }
