@@ -10,7 +10,7 @@ const LAYERS = [
   ["server"], // HTTP: Express app, routes, security middleware, process entry point
   ["cache", "observability"], // around the request: response cache, logs, metrics, traces
   ["schema", "gateway"], // schema building, subgraph definitions, federation gateway
-  ["resolvers", "maps"], // GraphQL resolvers and the REST map renderer: thin adapters over services
+  ["resolvers", "maps", "exports"], // GraphQL resolvers, the REST map renderer and the export builders: thin adapters over services
   ["services"], // the domain: reads, writes, authorization checks
   ["context"], // the per-request context (loaders, caller, SQL log) services receive
   ["auth"], // API keys, callers, roles

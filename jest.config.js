@@ -8,7 +8,12 @@ module.exports = {
   roots: ["<rootDir>/tests"],
   testMatch: ["**/*.test.ts"],
   // The browser tests need Chromium, which `npm run test:browser` installs where missing: `npm test` installs nothing.
-  testPathIgnorePatterns: ["/node_modules/", ...(process.env.TEST_BROWSER === "1" ? [] : ["<rootDir>/tests/browser/"])],
+  // The file tests need GDAL and Python, which `npm run test:files` installs where missing.
+  testPathIgnorePatterns: [
+    "/node_modules/",
+    ...(process.env.TEST_BROWSER === "1" ? [] : ["<rootDir>/tests/browser/"]),
+    ...(process.env.TEST_FILES === "1" ? [] : ["<rootDir>/tests/files/"]),
+  ],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   setupFiles: ["reflect-metadata"],
   globalSetup: "<rootDir>/tests/support/global-setup.ts",

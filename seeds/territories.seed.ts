@@ -5,6 +5,7 @@ import regionsJson from "@etalab/decoupage-administratif/data/regions.json";
 import type { DataSource } from "typeorm";
 import { epciKindFromDgcl } from "../src/entities/territories/epci-kind";
 import { toSearchText } from "../src/db/search-text";
+import { formerCommuneCodes } from "./lib/current-commune";
 import { syncTable, type Row, type SyncCounts } from "./lib/sync-table";
 
 /** Shapes of the package's JSON files (only the fields we read). */
@@ -30,6 +31,10 @@ export interface TerritoryRows {
   epcis: Row[];
   epciCommunes: Row[];
   epciDepartments: Row[];
+  /** Codes of communes merged since, each with the current commune it belongs to. */
+  communeFormerCodes: Row[];
+  /** One row per postal code and commune it serves. */
+  communePostalCodes: Row[];
 }
 
 /** Builds every row from the package; pure, so tests can compare the database with it. */
@@ -62,6 +67,12 @@ export function territoryRows(): TerritoryRows {
     for (const d of [...departments].sort()) epciDepartments.push({ epci_siren: e.code, department_code: d });
   }
 
+  const servedCodes = new Set(communes.map((c) => c.code));
+  const communeFormerCodes = formerCommuneCodes()
+    .filter((f) => servedCodes.has(f.communeCode))
+    .map((f) => ({ code: f.code, commune_code: f.communeCode, name: f.name }));
+  const communePostalCodes = communes.flatMap((c) => [...new Set(c.codesPostaux ?? [])].map((p) => ({ postal_code: p, commune_code: c.code })));
+
   return {
     regions: regions.map((r) => ({
       code: r.code, name: r.nom, population: regionPopulation.get(r.code) ?? 0, search_name: toSearchText(r.nom),
@@ -79,6 +90,8 @@ export function territoryRows(): TerritoryRows {
     })),
     epciCommunes,
     epciDepartments,
+    communeFormerCodes,
+    communePostalCodes,
   };
 }
 
@@ -92,11 +105,13 @@ export async function seedTerritories(db: DataSource): Promise<Record<string, Sy
     ["epci", rows.epcis, ["siren"], ["siren", "name", "kind", "population", "search_name"]],
     ["epci_commune", rows.epciCommunes, ["epci_siren", "commune_code"], ["epci_siren", "commune_code"]],
     ["epci_department", rows.epciDepartments, ["epci_siren", "department_code"], ["epci_siren", "department_code"]],
+    ["commune_former_code", rows.communeFormerCodes, ["code"], ["code", "commune_code", "name"]],
+    ["commune_postal_code", rows.communePostalCodes, ["postal_code", "commune_code"], ["postal_code", "commune_code"]],
   ];
   const report: Record<string, SyncCounts> = {};
   for (const [table, tableRows, key, columns] of steps) {
-    // Membership tables mirror the package exactly: a commune that changed EPCI must leave the old one.
-    const removeMissing = table.startsWith("epci_");
+    // Membership and code tables mirror the package exactly: a commune that changed EPCI must leave the old one.
+    const removeMissing = table.startsWith("epci_") || table.startsWith("commune_");
     report[table] = await db.transaction((manager) => syncTable(manager, tableRows, { table, key, columns, removeMissing }));
   }
   return report;

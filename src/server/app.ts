@@ -17,6 +17,8 @@ import { EXAMPLE_QUERIES } from "./examples";
 import { graphiqlAssets, graphiqlPage } from "./graphiql";
 import { createGraphQLHandler, isGraphQLPath } from "./graphql/graphql-handler";
 import { mapsRouter } from "./maps.router";
+import { exportsRouter } from "./exports.router";
+import { openapiRouter } from "./openapi.router";
 import { type HealthState, healthRoutes } from "./health.routes";
 import { authenticateRequests } from "./security/authenticate.middleware";
 import { createRateLimiter, rateLimit } from "./security/rate-limit.middleware";
@@ -111,6 +113,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (options.metrics) app.get("/metrics", options.metrics.handler());
   // Maps are images anyone may embed: the same caller identification as /graphql, with their own per-minute budget.
   app.use("/maps", authenticateRequests(options.db, report), rateLimit(limits), mapsRouter(options.db, report));
+  // Exports: the same identification and per-minute budget as the maps; /openapi.json describes them, the maps and health.
+  app.use("/exports", authenticateRequests(options.db, report), rateLimit(limits), exportsRouter(options.db, report));
+  app.use(openapiRouter());
   if (limits.graphiql) app.use(graphiqlAssets());
   app.use(requestErrors(report));
   const handle = (req: IncomingMessage, res: ServerResponse) => (isGraphQLPath(req.url) ? graphql(req, res) : app(req, res));

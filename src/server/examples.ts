@@ -235,4 +235,28 @@ query SearchTerritories {
 }
 `,
   },
+  {
+    title: "Postal codes and former commune codes",
+    description: "The communes of a postal code, and a commune found by the INSEE code it had before a merger: files of earlier years carry such codes.",
+    query: `# A postal code serves several communes, and a
+# commune can have several postal codes. Files of
+# earlier years carry the INSEE codes of communes
+# merged since: "01340" (Saint-Bois) is now part of
+# Arboys en Bugey ("01015"), and answers it.
+query PostalAndFormerCodes {
+  communesByPostalCode(postalCode: "46100") {
+    code
+    name
+    population
+  }
+  commune(code: "01340") {
+    code
+    name
+    formerCodeGiven
+    formerCodes
+    postalCodes
+  }
+}
+`,
+  },
 ];

@@ -79,6 +79,7 @@ export function graphiqlPage({ endpoint, examples }: GraphiQLPageOptions): strin
       return h("div", null,
         h("div", { className: "graphiql-doc-explorer-title" }, "Examples"),
         h("p", null, 'Ready-made queries: pick one, then press ▶. Reads need no key; writes take {"Authorization": "Bearer <key>"} in the Headers pane.'),
+        h("p", null, "Files (CSV for Excel, GeoJSON for QGIS) with their sources: ", h("a", { href: "/exports" }, "/exports"), ", described at ", h("a", { href: "/openapi.json" }, "/openapi.json"), "."),
         h("div", { className: "ts-examples" }, examples.map((example) =>
           h("button", { key: example.title, className: "ts-example", type: "button", onClick: () => open(example) },
             h("strong", null, example.title), h("span", null, example.description)))));

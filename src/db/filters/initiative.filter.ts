@@ -20,6 +20,9 @@ export interface InitiativeFilterInput {
 const place = (level: string) =>
   `EXISTS (SELECT 1 FROM initiative_place fp WHERE fp.initiative_id = i.id AND fp.level = '${level}' AND fp.code = ?)`;
 
+/** A commune given by its current code or by a former one (merged since): the current code, in the same statement. */
+const CURRENT_COMMUNE = "COALESCE((SELECT ff.commune_code FROM commune_former_code ff WHERE ff.code = ?), ?)";
+
 /** Translates an InitiativeFilterInput into conditions on `initiative i`. */
 export function initiativeFilterSql(filter: InitiativeFilterInput | undefined | null): SqlCondition {
   const where: string[] = [];
@@ -48,7 +51,11 @@ export function initiativeFilterSql(filter: InitiativeFilterInput | undefined | 
     [filter.communeCode, "COMMUNE"],
   ];
   for (const [code, level] of territories) {
-    if (code) {
+    if (!code) continue;
+    if (level === "COMMUNE") {
+      where.push(place(level).replace("fp.code = ?", `fp.code = ${CURRENT_COMMUNE}`));
+      params.push(code, code);
+    } else {
       where.push(place(level));
       params.push(code);
     }

@@ -6,6 +6,7 @@ import { ReadIndexes1764000000010 } from "./1764000000010-read-indexes";
 import { ProfessionalCommunes1764100000000 } from "./1764100000000-professional-communes";
 import { CoverageCatalogue1764200000000 } from "./1764200000000-coverage-catalogue";
 import { PublishedAggregates1764200000015 } from "./1764200000015-published-aggregates";
+import { CommuneCodes1764300000024 } from "./1764300000024-commune-codes";
 
 /** Every migration, oldest first. The same list serves SQLite and PostgreSQL. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   ProfessionalCommunes1764100000000,
   CoverageCatalogue1764200000000,
   PublishedAggregates1764200000015,
+  CommuneCodes1764300000024,
 ];

@@ -14,5 +14,7 @@ export function toCommune(row: Record<string, unknown>): Commune {
   commune.population = Number(row.population);
   const postal = String(row.postal_codes ?? "");
   commune.postalCodes = postal === "" ? [] : postal.split(",");
+  // Looked up by its current code; the former-code lookup sets it (src/loaders/territories/commune.loader.ts).
+  commune.formerCodeGiven = null;
   return commune;
 }

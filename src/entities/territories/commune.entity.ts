@@ -24,4 +24,14 @@ export class Commune {
 
   @Field(() => [String], { description: "La Poste postal codes serving the commune (one commune can have several)." })
   postalCodes: string[];
+
+  /** Set when the commune was looked up by a former code (a commune merged into it since); not stored. */
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The former INSEE code this commune was looked up by, when it was one: commune(code: "01340") answers Arboys en Bugey ' +
+      '(01015), into which Saint-Bois (01340) was merged, with formerCodeGiven "01340". Null when looked up by its current code ' +
+      "or reached through another field.",
+  })
+  formerCodeGiven?: string | null;
 }

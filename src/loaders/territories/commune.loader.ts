@@ -1,5 +1,6 @@
 import type { Commune } from "../../entities/territories/commune.entity";
 import { COMMUNE_COLUMNS, toCommune } from "../../db/rows/commune.rows";
+import { FORMER_CODE_COLUMNS, toFormerCode } from "../../db/rows/commune-code.rows";
 import { BATCHED, type Batching, batchLoader, LoaderFamily, manyByKey, oneByKey, selectWhereIn } from "../shared/batch";
 import type { SqlTarget } from "../../db/sql-target";
 
@@ -15,6 +16,39 @@ export function createCommuneLoaders(db: SqlTarget, batching: Batching = BATCHED
     byCode: batchLoader<string, Commune | null>("commune.byCode", async (codes) => {
       const rows = await selectWhereIn<Record<string, unknown>>(db, `SELECT ${COMMUNE_COLUMNS} FROM commune c WHERE c.code IN ({keys})`, codes);
       return oneByKey(codes, rows.map(toCommune), (c) => c.code);
+    }, batching),
+    /**
+     * The current commune of each former code (a commune merged since), marked with the code it
+     * was asked by; null for a code that was never a commune's. Only asked once `byCode` found
+     * nothing, so a current code still costs one statement.
+     */
+    byFormerCode: batchLoader<string, Commune | null>("commune.byFormerCode", async (codes) => {
+      const rows = await selectWhereIn<Record<string, unknown>>(
+        db,
+        `SELECT ${FORMER_CODE_COLUMNS}, ${COMMUNE_COLUMNS} FROM commune_former_code f JOIN commune c ON c.code = f.commune_code WHERE f.code IN ({keys})`,
+        codes,
+      );
+      const communes = rows.map((row) => Object.assign(toCommune(row), { formerCodeGiven: toFormerCode(row).code }));
+      return oneByKey(codes, communes, (c) => c.formerCodeGiven ?? "");
+    }, batching),
+    /** The former codes of each commune (codes of the communes merged into it), in code order. */
+    formerCodes: batchLoader<string, string[]>("commune.formerCodes", async (codes) => {
+      const rows = await selectWhereIn<Record<string, unknown>>(
+        db,
+        `SELECT ${FORMER_CODE_COLUMNS} FROM commune_former_code f WHERE f.commune_code IN ({keys}) ORDER BY f.code`,
+        codes,
+      );
+      return manyByKey(codes, rows.map(toFormerCode), (f) => f.communeCode).map((list) => list.map((f) => f.code));
+    }, batching),
+    /** The communes each postal code serves (La Poste, through the COG), largest first. */
+    byPostalCode: batchLoader<string, Commune[]>("commune.byPostalCode", async (postalCodes) => {
+      const rows = await selectWhereIn<Record<string, unknown>>(
+        db,
+        `SELECT p.postal_code AS parent_key, ${COMMUNE_COLUMNS} FROM commune_postal_code p
+         JOIN commune c ON c.code = p.commune_code WHERE p.postal_code IN ({keys}) ORDER BY c.population DESC, c.code`,
+        postalCodes,
+      );
+      return manyByKey(postalCodes, rows, (row) => String(row.parent_key)).map((list) => list.map(toCommune));
     }, batching),
     /** Member communes of each EPCI, by SIREN, largest first. */
     byEpci: batchLoader<string, Commune[]>("commune.byEpci", async (sirens) => {

@@ -13,15 +13,9 @@ import { listSasPlatforms } from "../../services/care-offer/sas-platform.service
 import { zoneRougeSirens } from "../../services/care-offer/zone-rouge.service";
 import { professionalSourceId } from "../../services/shared/professional-source.service";
 import { ProfessionalSource } from "../../entities/shared/professional-source";
-import { DEPARTMENT_CODE, REGION_CODE } from "../../validation/territory-codes";
+import { TERRITORY_KEY } from "../../validation/territory-codes";
 import { ProfessionalArgs } from "./care-offer.args";
 import { ZonesRougesArgs } from "./zone-rouge.args";
-
-/** A code format without its `^…$` anchors, to embed in a larger pattern. */
-const unanchored = (format: RegExp) => format.source.replace(/^\^|\$$/g, "");
-
-/** Territory keys of indicators: France, a région or a département. */
-export const TERRITORY_KEY = new RegExp(`^(FR|region:${unanchored(REGION_CODE)}|department:${unanchored(DEPARTMENT_CODE)})$`);
 
 @ArgsType()
 class IndicatorArgs {

@@ -34,7 +34,7 @@ export class InitiativeFilter implements InitiativeFilterInput {
   @Matches(SIREN, { message: `epciSiren must be ${FORMAT_HINTS.siren} (received "$value")` })
   epciSiren?: string;
 
-  @Field({ nullable: true, description: "Only initiatives attached to this commune." })
+  @Field({ nullable: true, description: 'Only initiatives attached to this commune (INSEE code; a former code, merged since, stands for the current commune).' })
   @IsOptional()
   @Matches(COMMUNE_CODE, { message: `communeCode must be ${FORMAT_HINTS.commune} (received "$value")` })
   communeCode?: string;

@@ -15,7 +15,12 @@ export const TerritoryMatch = createUnionType({
 
 @ArgsType()
 class SearchArgs {
-  @Field({ description: 'Text to find in names, ignoring case, accents and punctuation ("pont de cheruy").' })
+  @Field({
+    description:
+      'Text to find in names, ignoring case, accents and punctuation ("pont de cheruy"); "St"/"Ste" stand for Saint/Sainte ' +
+      '("st-etienne"), and hyphens and apostrophes may be left out ("pont dain"). A postal code ("46100") finds the communes it ' +
+      'serves, an INSEE code (current or former) its commune.',
+  })
   @Length(2, 100, { message: "text must be 2 to 100 characters long" })
   text: string;
 
@@ -32,7 +37,8 @@ export class SearchResolver {
   @Query(() => [TerritoryMatch], {
     nullable: true,
     description:
-      "Territories whose name contains the text, accent- and case-insensitive. Best matches first: " +
+      "Territories whose name contains the text, accent- and case-insensitive, as people type it (St for Saint, with or without " +
+      "hyphens); the communes of a postal code, or the commune of an INSEE code. Best matches first: " +
       "whole name, then name start, then word start; régions before départements, EPCI and communes; larger first. " +
       "Null, with an error for this field only, when an argument is invalid.",
   })

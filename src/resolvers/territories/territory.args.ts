@@ -1,6 +1,6 @@
 import { Matches } from "class-validator";
 import { ArgsType, Field, ID } from "type-graphql";
-import { COMMUNE_CODE, DEPARTMENT_CODE, FORMAT_HINTS, REGION_CODE, SIREN } from "../../validation/territory-codes";
+import { COMMUNE_CODE, DEPARTMENT_CODE, FORMAT_HINTS, POSTAL_CODE, REGION_CODE, SIREN } from "../../validation/territory-codes";
 
 @ArgsType()
 export class RegionCodeArgs {
@@ -18,9 +18,16 @@ export class DepartmentCodeArgs {
 
 @ArgsType()
 export class CommuneCodeArgs {
-  @Field(() => ID, { description: 'INSEE commune code ("38316"), not the postal code.' })
+  @Field(() => ID, { description: 'INSEE commune code ("38316"), not the postal code; a former code ("01340", merged since) is accepted.' })
   @Matches(COMMUNE_CODE, { message: `code must be ${FORMAT_HINTS.commune} (received "$value")` })
   code: string;
+}
+
+@ArgsType()
+export class PostalCodeArgs {
+  @Field({ description: 'La Poste postal code, five digits ("46100").' })
+  @Matches(POSTAL_CODE, { message: `postalCode must be ${FORMAT_HINTS.postalCode} (received "$value")` })
+  postalCode: string;
 }
 
 @ArgsType()

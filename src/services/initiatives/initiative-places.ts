@@ -29,12 +29,20 @@ export async function placesOf(db: Db, initiativeId: string, attachments: Attach
     for (const code of asked) if (!found.has(code)) missing.push(`${level.toLowerCase()} ${code}`);
   };
 
-  const communes = await select(
-    db,
-    "SELECT c.code, c.department_code, c.region_code, ec.epci_siren FROM commune c LEFT JOIN epci_commune ec ON ec.commune_code = c.code WHERE c.code IN ({codes})",
-    codes("COMMUNE"),
-  );
-  check("COMMUNE", codes("COMMUNE"), new Set(communes.map((c) => String(c.code))));
+  // A former code (a commune merged since) attaches the current commune: `asked` is the code given.
+  const communeCodes = codes("COMMUNE");
+  const communes =
+    communeCodes.length === 0
+      ? []
+      : await sql<Record<string, string | null>>(
+          db,
+          `SELECT k.asked, c.code, c.department_code, c.region_code, ec.epci_siren FROM (
+             SELECT code AS asked, code AS current_code FROM commune WHERE code IN (${markers(communeCodes.length)})
+             UNION ALL SELECT code, commune_code FROM commune_former_code WHERE code IN (${markers(communeCodes.length)})
+           ) k JOIN commune c ON c.code = k.current_code LEFT JOIN epci_commune ec ON ec.commune_code = c.code`,
+          [...communeCodes, ...communeCodes],
+        );
+  check("COMMUNE", communeCodes, new Set(communes.map((c) => String(c.asked))));
   for (const c of communes) {
     add("COMMUNE", c.code, true);
     add("EPCI", c.epci_siren, false);

@@ -12,7 +12,7 @@ import { type EpciFilterInput, epciFilterSql } from "../../db/filters/epci.filte
 import { professionalSourceId } from "../shared/professional-source.service";
 import { type DepartmentFilterInput, DepartmentOrder, type EpciOrder, epciOrderSql } from "./territory-lists";
 import { GP_SPECIALTY, ProfessionalSource } from "../../entities/shared/professional-source";
-import { toSearchText } from "../../db/search-text";
+import { toSearchQuery, toSearchText } from "../../db/search-text";
 
 type SqlRow = Record<string, unknown>;
 
@@ -99,41 +99,73 @@ export async function pageOfEpcis(
 
 export type Territory = Region | Department | Epci | Commune;
 
-/** Most relevant first: whole-name match, then name start, then a word start, then anywhere. */
-function matchRank(searchName: string, text: string): number {
-  if (searchName === text) return 0;
-  if (searchName.startsWith(text)) return 1;
+/** Most relevant first: whole-name match, then name start, then a word start, then anywhere (or typed without spaces). */
+function matchRank(searchName: string, text: string, compact: string): number {
+  const compactName = searchName.replace(/ /g, "");
+  if (searchName === text || compactName === compact) return 0;
+  if (searchName.startsWith(text) || compactName.startsWith(compact)) return 1;
   if (searchName.includes(` ${text}`)) return 2;
   return 3;
 }
 const LEVEL_RANK = new Map<Function, number>([[Region, 0], [Department, 1], [Epci, 2], [Commune, 3]]);
 
+/** Text that is a postal code or an INSEE commune code rather than a name. */
+const CODE_LIKE = /^(\d{5}|2[AB]\d{3})$/i;
+
 /**
- * Territories whose name contains the text, accent- and case-insensitive. Ranked by match
- * quality, then level (région before commune), then population.
+ * Communes of a postal code (largest first), then the commune of that INSEE code, current or
+ * former: one statement. Names hold no digits, so a code finds nothing by name.
+ */
+async function searchByCode(ctx: RequestContext, code: string, limit: number): Promise<Territory[]> {
+  const rows = await sql<SqlRow>(
+    ctx.db,
+    `SELECT ${COMMUNE_COLUMNS}, 0 AS match_rank FROM commune c
+       WHERE c.code IN (SELECT p.commune_code FROM commune_postal_code p WHERE p.postal_code = ?)
+     UNION ALL
+     SELECT ${COMMUNE_COLUMNS}, 1 AS match_rank FROM commune c
+       WHERE c.code = ? OR c.code IN (SELECT f.commune_code FROM commune_former_code f WHERE f.code = ?)
+     ORDER BY match_rank, population DESC, code`,
+    [code, code, code],
+  );
+  const byPostalCode = rows.filter((r) => Number(r.match_rank) === 0).map(toCommune);
+  const byInseeCode = rows.filter((r) => Number(r.match_rank) === 1).map(toCommune)[0];
+  // The commune of the INSEE code keeps a place even when the postal code serves more communes than the limit.
+  if (!byInseeCode || byPostalCode.some((c) => c.code === byInseeCode.code)) return byPostalCode.slice(0, limit);
+  return [...byPostalCode.slice(0, limit - 1), byInseeCode];
+}
+
+/**
+ * Territories whose name contains the text, accent- and case-insensitive, as people type it:
+ * "St"/"Ste" for Saint/Sainte, with or without hyphens and apostrophes ("st-etienne", "pont dain").
+ * Ranked by match quality, then level (région before commune), then population. A postal code
+ * ("46100") finds the communes it serves; an INSEE code, current or former, its commune.
  */
 export async function searchTerritories(ctx: RequestContext, text: string, limit: number): Promise<Territory[]> {
-  const needle = toSearchText(text);
+  if (CODE_LIKE.test(text.trim())) return searchByCode(ctx, text.trim().toUpperCase(), limit);
+  const { words: needle, compact } = toSearchQuery(text);
   if (needle === "") return [];
   const like = `%${needle}%`;
+  const compactLike = `%${compact}%`;
+  // Names typed without their spaces, hyphens or apostrophes match the name without spaces.
+  const matches = (alias: string) => `(${alias}.search_name LIKE ? OR REPLACE(${alias}.search_name, ' ', '') LIKE ?)`;
   // Each level keeps its best candidates; a short needle ("sa") can match thousands of communes.
   const perLevel = Math.max(limit * 4, 50);
   const [regions, departments, epcis, communes] = await Promise.all([
-    sql<SqlRow>(ctx.db, `SELECT ${REGION_COLUMNS}, r.search_name FROM region r WHERE r.search_name LIKE ?`, [like]),
-    sql<SqlRow>(ctx.db, `SELECT ${DEPARTMENT_COLUMNS}, d.search_name FROM department d WHERE d.search_name LIKE ?`, [like]),
-    sql<SqlRow>(ctx.db, `SELECT ${EPCI_COLUMNS}, e.search_name FROM epci e WHERE e.search_name LIKE ? ORDER BY e.population DESC LIMIT ?`, [like, perLevel]),
+    sql<SqlRow>(ctx.db, `SELECT ${REGION_COLUMNS}, r.search_name FROM region r WHERE ${matches("r")}`, [like, compactLike]),
+    sql<SqlRow>(ctx.db, `SELECT ${DEPARTMENT_COLUMNS}, d.search_name FROM department d WHERE ${matches("d")}`, [like, compactLike]),
+    sql<SqlRow>(ctx.db, `SELECT ${EPCI_COLUMNS}, e.search_name FROM epci e WHERE ${matches("e")} ORDER BY e.population DESC LIMIT ?`, [like, compactLike, perLevel]),
     sql<SqlRow>(
       ctx.db,
-      `SELECT ${COMMUNE_COLUMNS}, c.search_name FROM commune c WHERE c.search_name LIKE ?
-       ORDER BY CASE WHEN c.search_name = ? THEN 0 WHEN c.search_name LIKE ? THEN 1 ELSE 2 END, c.population DESC LIMIT ?`,
-      [like, needle, `${needle}%`, perLevel],
+      `SELECT ${COMMUNE_COLUMNS}, c.search_name FROM commune c WHERE ${matches("c")}
+       ORDER BY CASE WHEN c.search_name = ? THEN 0 WHEN c.search_name LIKE ? THEN 1 WHEN c.search_name LIKE ? THEN 2 ELSE 3 END, c.population DESC LIMIT ?`,
+      [like, compactLike, needle, `${needle}%`, like, perLevel],
     ),
   ]);
   const candidates: { territory: Territory; rank: number; population: number }[] = [];
   const add = (rows: SqlRow[], map: (row: SqlRow) => Territory) => {
     for (const row of rows) {
       const territory = map(row);
-      candidates.push({ territory, rank: matchRank(String(row.search_name), needle), population: Number(row.population) });
+      candidates.push({ territory, rank: matchRank(String(row.search_name), needle, compact), population: Number(row.population) });
     }
   };
   add(regions, toRegion);
