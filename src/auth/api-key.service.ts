@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { LRUCache } from "lru-cache";
-import { sql } from "../db/sql-dialect";
+import { bool, sql } from "../db/sql-dialect";
+import { parseOrigins, readOrigins, storeOrigins } from "./origins";
 import { UnauthenticatedError } from "../errors/errors";
 import { ANONYMOUS, type Caller, Role, ROLES } from "./caller";
 import type { SqlRunner } from "../db/sql-dialect";
@@ -34,12 +35,19 @@ export interface CreateKeyInput {
   role: Role;
   regionCode?: string | null;
   label?: string | null;
+  /** Page origins the key may be used from; none: any (a key kept on a server). An embed key needs at least one. */
+  origins?: readonly string[];
+  /** Only trusted documents by `documentId`. Forced for an embed key. */
+  documentsOnly?: boolean;
 }
 
 /** Creates an API key: `tsk_<id>_<secret>`, 12 + 32 random characters (about 190 bits of secret). */
 export async function createApiKey(db: SqlRunner, input: CreateKeyInput): Promise<NewKey> {
   if (!ROLES.includes(input.role)) throw new Error(`role must be one of ${ROLES.join(", ")} (received "${input.role}")`);
   if (input.role === Role.TERRITORIAL_ADMIN && !input.regionCode) throw new Error("a territorial-admin key needs --region (the région it acts in)");
+  const origins = input.origins && input.origins.length > 0 ? parseOrigins(input.origins) : null;
+  if (input.role === Role.EMBED && !origins) throw new Error("an embed key needs --origin (the page origins it may be used from: a key in a page is public)");
+  const documentsOnly = input.role === Role.EMBED || input.documentsOnly === true;
   const [organization] = await sql<{ id: string }>(db, "SELECT id FROM organization WHERE id = ?", [input.organizationId]);
   if (!organization) throw new Error(`organization "${input.organizationId}" does not exist (create it with --org-name and --org-kind)`);
   if (input.regionCode) {
@@ -48,7 +56,7 @@ export async function createApiKey(db: SqlRunner, input: CreateKeyInput): Promis
   }
   const id = randomText(12);
   const key = `tsk_${id}_${randomText(32)}`;
-  await sql(db, "INSERT INTO api_key (id, secret_hash, organization_id, role, region_code, label, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)", [
+  await sql(db, "INSERT INTO api_key (id, secret_hash, organization_id, role, region_code, label, created_at, origins, documents_only) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [
     id,
     hashKey(key),
     input.organizationId,
@@ -56,8 +64,21 @@ export async function createApiKey(db: SqlRunner, input: CreateKeyInput): Promis
     input.regionCode ?? null,
     input.label ?? null,
     new Date().toISOString(),
+    storeOrigins(origins),
+    bool(db, documentsOnly),
   ]);
   return { id, key };
+}
+
+/** Replaces the origins an active key may be used from (none: any); an embed key keeps at least one. */
+export async function setKeyOrigins(db: SqlRunner, id: string, given: readonly string[]): Promise<string[] | null> {
+  const [row] = await sql<{ role: string }>(db, "SELECT role FROM api_key WHERE id = ? AND revoked_at IS NULL", [id]);
+  if (!row) throw new Error(`no active key with id ${id}`);
+  const origins = given.length > 0 ? parseOrigins(given) : null;
+  if (row.role === Role.EMBED && !origins) throw new Error("an embed key needs at least one origin");
+  await sql(db, "UPDATE api_key SET origins = ? WHERE id = ?", [storeOrigins(origins), id]);
+  knownKeys.delete(id); // in this process at once; other processes within KEY_CACHE_TTL_MS
+  return origins;
 }
 
 export async function revokeApiKey(db: SqlRunner, id: string): Promise<boolean> {
@@ -74,14 +95,22 @@ export async function revokeApiKey(db: SqlRunner, id: string): Promise<boolean> 
  * with every request; reading its row each time was one SQL statement per request.
  */
 export const KEY_CACHE_TTL_MS = 5000;
-type KeyRow = { secret_hash: string; organization_id: string; role: string; region_code: string | null; revoked_at: string | null };
+type KeyRow = {
+  secret_hash: string;
+  organization_id: string;
+  role: string;
+  region_code: string | null;
+  revoked_at: string | null;
+  origins: string | null;
+  documents_only: boolean | number;
+};
 /** Rows of recently used keys by key id (unknown ids are not kept: a flood of made-up keys cannot evict real ones). */
 const knownKeys = new LRUCache<string, KeyRow>({ max: 10_000, ttl: KEY_CACHE_TTL_MS });
 
 async function keyRow(db: SqlRunner, id: string): Promise<KeyRow | undefined> {
   const known = knownKeys.get(id);
   if (known) return known;
-  const [row] = await sql<KeyRow>(db, "SELECT secret_hash, organization_id, role, region_code, revoked_at FROM api_key WHERE id = ?", [id]);
+  const [row] = await sql<KeyRow>(db, "SELECT secret_hash, organization_id, role, region_code, revoked_at, origins, documents_only FROM api_key WHERE id = ?", [id]);
   if (row) knownKeys.set(id, row);
   return row;
 }
@@ -101,5 +130,13 @@ export async function authenticate(db: SqlRunner, authorization: string | undefi
   const given = Buffer.from(hashKey(match[1]), "hex");
   if (!row || !timingSafeEqual(expected, given)) throw new UnauthenticatedError("The API key is not valid");
   if (row.revoked_at) throw new UnauthenticatedError("The API key was revoked");
-  return { kind: "key", keyId: parsed[1], organizationId: row.organization_id, role: row.role as Role, regionCode: row.region_code };
+  return {
+    kind: "key",
+    keyId: parsed[1],
+    organizationId: row.organization_id,
+    role: row.role as Role,
+    regionCode: row.region_code,
+    origins: readOrigins(row.origins),
+    documentsOnly: row.documents_only === true || row.documents_only === 1,
+  };
 }

@@ -6,9 +6,10 @@ import type { SqlRunner } from "../db/sql-dialect";
 /** A caller holding a key. */
 export type KeyCaller = Extract<Caller, { kind: "key" }>;
 
-/** Every write needs a key. */
+/** Every write needs a key, and one that may write: an embed key only reads. */
 export function requireKey(caller: Caller): KeyCaller {
   if (caller.kind !== "key") throw new UnauthenticatedError("Writes need an API key: send 'Authorization: Bearer <key>'");
+  if (caller.role === Role.EMBED) throw new ForbiddenError("An embed key only reads: writes need a partner, territorial-admin or admin key");
   return caller;
 }
 

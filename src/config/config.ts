@@ -5,6 +5,7 @@ import { DEFAULT_GATEWAY_CONFIG, type GatewayConfig, loadGatewayConfig } from ".
 import type { ResponseCacheOptions } from "./response-cache-options";
 import type { Limits } from "./limits";
 import { PROJECT_ROOT } from "./project-root";
+import { canonicalOrigin } from "./web-origin";
 
 // Kept here too: callers (the CLIs, main) import it with the configuration.
 export { ConfigError } from "../errors/errors";
@@ -54,6 +55,18 @@ export interface AppConfig {
   leanResolvers: "on" | "off";
   /** Response cache of anonymous read-only queries (null: off); in Redis when `REDIS_URL` is set. */
   responseCache: ResponseCacheOptions | null;
+  /** Web pages on other origins: CORS and the caching of reads by document id. */
+  access: AccessOptions;
+}
+
+/** How web pages on other origins reach the API (docs/partners.md). */
+export interface AccessOptions {
+  /** Origins whose pages may call the API: "*" for any (anonymous reads are open data), or a list. */
+  corsOrigins: "*" | string[];
+  /** How long a browser keeps a preflight's answer. */
+  corsMaxAgeSeconds: number;
+  /** `Cache-Control: public, max-age` of a GET read by `documentId` (anonymous or an embed key). */
+  documentMaxAgeSeconds: number;
 }
 
 /** Default embedded database, relative to the project root (not the working directory). */
@@ -204,6 +217,21 @@ export const CONFIG_VARIABLES = {
   anonymousRequestsPerMinute: integer("RATE_LIMIT_ANONYMOUS_PER_MINUTE", 300, 1, 100_000_000, "Requests per minute per address without a key."),
   introspection: variable<boolean | undefined>("INTROSPECTION", undefined, "`true` (`false` in production)", "Serve introspection queries (field suggestions are hidden when off).", (raw) => parseBoolean("INTROSPECTION", raw)),
   graphiql: variable<boolean | undefined>("GRAPHIQL", undefined, "`true` (`false` in production)", "Serve GraphiQL to browsers on `GET /graphql`.", (raw) => parseBoolean("GRAPHIQL", raw)),
+  corsOrigins: variable<"*" | string[]>(
+    "CORS_ORIGINS",
+    "*",
+    "`*`",
+    "Origins whose web pages may call the API (CORS), comma-separated (`https://a.example,https://b.example`), or `*` for any: anonymous reads are open data. A key bound to origins is refused from any other, whatever this says.",
+    (raw) => {
+      if (raw === "*") return "*";
+      const origins = raw.split(",").map((o) => o.trim()).filter((o) => o !== "");
+      const bad = origins.find((o) => canonicalOrigin(o) === null);
+      if (bad !== undefined || origins.length === 0) throw new ConfigError(`CORS_ORIGINS must be * or comma-separated origins such as https://intranet.example (received "${bad ?? raw}")`);
+      return origins.map((o) => canonicalOrigin(o) as string);
+    },
+  ),
+  corsMaxAgeSeconds: integer("CORS_MAX_AGE", 600, 0, 86_400, "Seconds a browser keeps the answer to a CORS preflight."),
+  documentMaxAgeSeconds: integer("DOCUMENT_CACHE_MAX_AGE", 300, 0, 86_400, "`Cache-Control: public, max-age` of a GET read by `documentId` (anonymous or with an embed key): how long browsers and shared caches may reuse it."),
   allowListFile: variable<string | undefined>("ALLOWLIST_FILE", undefined, "unset", "Allow-list mode: a JSON array of the only operations accepted (texts or SHA-256 hashes).", (raw) => raw),
 } satisfies Record<string, ConfigVariable<unknown>>;
 
@@ -275,6 +303,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loaderBatching: read(v.loaderBatching),
     leanResolvers: read(v.leanResolvers),
     responseCache: read(v.responseCache) === "off" ? null : { redisUrl: read(v.redisUrl), ttlMs: read(v.responseCacheTtlSeconds) * 1000 },
+    access: { corsOrigins: read(v.corsOrigins), corsMaxAgeSeconds: read(v.corsMaxAgeSeconds), documentMaxAgeSeconds: read(v.documentMaxAgeSeconds) },
   };
   const replicaUrls = read(v.replicaUrls);
   if (replicaUrls && replicaUrls.length > 0) {

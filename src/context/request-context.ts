@@ -1,3 +1,4 @@
+import type { DocumentNode, GraphQLError } from "graphql";
 import { ANONYMOUS, type Caller } from "../auth/caller";
 import { createLoaders, type Loaders } from "../loaders";
 import { BATCHED, type Batching } from "../loaders/shared/batch";
@@ -29,6 +30,8 @@ export interface RequestContext {
   sqlLog: SqlStatementLog;
   /** The HTTP request's record (log line, metrics), when the request came over HTTP. */
   record?: RequestRecord;
+  /** Validates a document against the API schema this process serves (trusted-document registration); absent outside a server. */
+  validateDocument?: (document: DocumentNode) => readonly GraphQLError[];
 }
 
 export interface RequestContextOptions {
@@ -40,6 +43,7 @@ export interface RequestContextOptions {
   /** Where the request's statements are recorded. Default: the record's log, or a new one. */
   sqlLog?: SqlStatementLog;
   record?: RequestRecord;
+  validateDocument?: (document: DocumentNode) => readonly GraphQLError[];
 }
 
 export function createRequestContext(database: Database, options: RequestContextOptions = {}): RequestContext {
@@ -53,5 +57,6 @@ export function createRequestContext(database: Database, options: RequestContext
     caller: options.caller ?? ANONYMOUS,
     sqlLog,
     record: options.record,
+    validateDocument: options.validateDocument,
   };
 }

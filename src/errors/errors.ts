@@ -19,6 +19,9 @@ export enum ErrorCode {
   OPERATION_NOT_ALLOWED = "OPERATION_NOT_ALLOWED",
   PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE",
   PERSISTED_QUERY_HASH_MISMATCH = "PERSISTED_QUERY_HASH_MISMATCH",
+  ORIGIN_NOT_ALLOWED = "ORIGIN_NOT_ALLOWED",
+  PERSISTED_DOCUMENT_NOT_FOUND = "PERSISTED_DOCUMENT_NOT_FOUND",
+  PERSISTED_DOCUMENT_REQUIRED = "PERSISTED_DOCUMENT_REQUIRED",
   SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE",
   INTERNAL_SERVER_ERROR = "INTERNAL_SERVER_ERROR",
   // Apollo Server's and graphql-js's, passed through (we raise some of them too).
@@ -47,6 +50,9 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.OPERATION_NOT_ALLOWED]: 403,
   [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
   [ErrorCode.PERSISTED_QUERY_HASH_MISMATCH]: 400,
+  [ErrorCode.ORIGIN_NOT_ALLOWED]: 403,
+  [ErrorCode.PERSISTED_DOCUMENT_NOT_FOUND]: 404,
+  [ErrorCode.PERSISTED_DOCUMENT_REQUIRED]: 403,
   [ErrorCode.SERVICE_UNAVAILABLE]: 503,
   [ErrorCode.INTERNAL_SERVER_ERROR]: 500,
   [ErrorCode.GRAPHQL_PARSE_FAILED]: 400,
@@ -130,7 +136,12 @@ export class PayloadTooLargeError extends AppError {
 }
 
 export class RateLimitedError extends AppError {
-  constructor(message: string, readonly retryAfterSeconds: number) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    /** The caller's budget, for the RateLimit headers of the refusal (src/server/security/rate-limit.middleware.ts). */
+    readonly state?: { policy: "key" | "anonymous"; limit: number; windowSeconds: number; remaining: number; resetSeconds: number },
+  ) {
     super(message, ErrorCode.RATE_LIMITED, { retryAfterSeconds });
   }
 }
@@ -163,6 +174,33 @@ export class PersistedQueryHashMismatchError extends AppError {
     super(
       `extensions.persistedQuery.sha256Hash must be the SHA-256 of the query text (received "${received.slice(0, 64)}", the text hashes to "${computed}")`,
       ErrorCode.PERSISTED_QUERY_HASH_MISMATCH,
+    );
+  }
+}
+
+/** A page whose origin may not call the API (CORS_ORIGINS), or a key bound to origins used from another page. */
+export class OriginNotAllowedError extends AppError {
+  constructor(message: string, allowed: readonly string[]) {
+    super(message, ErrorCode.ORIGIN_NOT_ALLOWED, { allowedOrigins: [...allowed] });
+  }
+}
+
+/** A `documentId` that names no trusted document this caller may run. */
+export class PersistedDocumentNotFoundError extends AppError {
+  constructor(documentId: string) {
+    super(
+      `No trusted document "${documentId.slice(0, 80)}" is registered for this caller: register your manifest first (docs/partners.md), or send the query text`,
+      ErrorCode.PERSISTED_DOCUMENT_NOT_FOUND,
+    );
+  }
+}
+
+/** A documents-only key (an embed key, or one created with --documents-only) sent query text. */
+export class PersistedDocumentRequiredError extends AppError {
+  constructor() {
+    super(
+      "This API key only runs trusted documents: send `documentId` (sha256:<hex> of a document registered for the key) instead of `query`",
+      ErrorCode.PERSISTED_DOCUMENT_REQUIRED,
     );
   }
 }

@@ -2,7 +2,8 @@ import type { ApolloServer, ApolloServerPlugin } from "@apollo/server";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import express, { type Express } from "express";
 import { authenticate } from "../auth/api-key.service";
-import { DEFAULT_LIMITS } from "../config/config";
+import { type AccessOptions, DEFAULT_CONFIG, DEFAULT_LIMITS } from "../config/config";
+import { findTrustedDocument } from "../auth/trusted-documents";
 import type { Limits } from "../config/limits";
 import { createRequestContext, type RequestContext } from "../context/request-context";
 import { invalidatingWriter, poolWriter, type Writer } from "../db/writer";
@@ -12,7 +13,7 @@ import { type Logger, silentLogger } from "../observability/logger";
 import type { Metrics } from "../observability/metrics";
 import { observabilityPlugin } from "../observability/observability.plugin";
 import { observeRequests, type RequestObserver } from "../observability/request-observer.middleware";
-import { createApollo, type Executable } from "./apollo";
+import { createApollo, documentValidator, type Executable } from "./apollo";
 import { EXAMPLE_QUERIES } from "./examples";
 import { graphiqlAssets, graphiqlPage } from "./graphiql";
 import { createGraphQLHandler, isGraphQLPath } from "./graphql/graphql-handler";
@@ -21,6 +22,7 @@ import { exportsRouter } from "./exports.router";
 import { openapiRouter } from "./openapi.router";
 import { type HealthState, healthRoutes } from "./health.routes";
 import { authenticateRequests } from "./security/authenticate.middleware";
+import { Cors } from "./security/cors";
 import { createRateLimiter, rateLimit } from "./security/rate-limit.middleware";
 import { requestErrors } from "./security/request-errors.middleware";
 import { createTokenLimit } from "./security/token-limit";
@@ -48,6 +50,8 @@ export interface AppOptions {
   loaderBatching?: Batching;
   /** Serve anonymous read-only queries from this cache. Default: none. */
   responseCache?: ResponseCache;
+  /** CORS and the caching of reads by document id. Default: CORS_ORIGINS, CORS_MAX_AGE, DOCUMENT_CACHE_MAX_AGE's defaults. */
+  access?: AccessOptions;
 }
 
 export interface App {
@@ -82,6 +86,10 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Every committed write drops the cached answers, whichever service made it.
   const writer = cache ? invalidatingWriter(given, () => cache.invalidate()) : given;
   const health: HealthState = { schemaReady: false, draining: false };
+  const access = options.access ?? DEFAULT_CONFIG.access;
+  const cors = new Cors(access);
+  // Trusted documents are checked against the schema this process serves (subscribed before Apollo loads it).
+  const validateDocument = documentValidator(options.executable);
   const apollo = await createApollo({
     executable: options.executable,
     limits,
@@ -95,20 +103,24 @@ export async function createApp(options: AppOptions): Promise<App> {
   const graphql = createGraphQLHandler({
     apollo,
     observer,
+    cors,
     authenticate: (authorization) => authenticate(options.db, authorization),
     rateLimit: createRateLimiter(limits),
+    findDocument: (caller, documentId) => findTrustedDocument(options.db, caller, documentId),
+    documentMaxAgeSeconds: access.documentMaxAgeSeconds,
     checkTokens: createTokenLimit(limits.maxTokens),
     maxBodyBytes: limits.maxBodyBytes,
     responseCache: options.responseCache,
-    context: (caller, record) => createRequestContext(options.db, { caller, writer, batching: options.loaderBatching, record }),
+    context: (caller, record) => createRequestContext(options.db, { caller, writer, batching: options.loaderBatching, record, validateDocument }),
     report,
     graphiqlPage: limits.graphiql ? () => graphiqlPage({ endpoint: "/graphql", examples: EXAMPLE_QUERIES }) : undefined,
     delayMs: options.testRequestDelayMs ?? 0,
   });
 
-  // Express serves everything else: health, metrics, maps, GraphiQL's files.
+  // Express serves everything else: health, metrics, maps, exports, GraphiQL's files.
   const app = express();
   app.disable("x-powered-by");
+  app.use(cors.middleware(report));
   app.use(healthRoutes(options.db, health));
   if (options.metrics) app.get("/metrics", options.metrics.handler());
   // Maps are images anyone may embed: the same caller identification as /graphql, with their own per-minute budget.

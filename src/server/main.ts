@@ -76,6 +76,7 @@ async function main(): Promise<void> {
     testRequestDelayMs: config.testRequestDelayMs,
     loaderBatching: config.loaderBatching === "off" ? NAIVE : BATCHED,
     leanResolvers: config.leanResolvers === "on",
+    access: config.access,
     responseCache,
   });
   shutdownOnSignals({

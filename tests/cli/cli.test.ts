@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
 import os from "node:os";
@@ -68,10 +69,36 @@ describe("npm run keys", () => {
 
   it("refuses an unknown role in one line with exit code 1, and prints the usage for no command (exit 2)", async () => {
     const run = await runNpmScript("keys", ["create", "--org", "cli-test", "--role", "owner"], env);
-    expect(run).toMatchObject({ code: 1, stderr: 'keys: --role must be one of partner, territorial-admin, admin (received "owner")\n' });
+    expect(run).toMatchObject({ code: 1, stderr: 'keys: --role must be one of partner, territorial-admin, admin, embed (received "owner")\n' });
     const usage = await runNpmScript("keys", [], env);
     expect(usage.code).toBe(2);
     expect(usage.stdout).toMatch(/^Usage:\n {2}npm run keys -- create/);
+  });
+
+  it("binds an embed key to page origins, registers a manifest for it once, and refuses a wrong manifest whole", async () => {
+    const created = await runNpmScript("keys", ["create", "--org", "cli-test", "--role", "embed", "--origin", "https://intranet.example", "--origin", "https://app.example"], env);
+    expect(created.code).toBe(0);
+    const id = /^key id: (\S+)$/m.exec(created.stdout)![1];
+    const listed = await runNpmScript("keys", ["list"], env);
+    expect(listed.stdout).toContain(`${id}  cli-test  embed  created `);
+    expect(listed.stdout).toMatch(new RegExp(`${id} .* origins https://intranet\\.example https://app\\.example  documents only`));
+    const rebound = await runNpmScript("keys", ["origins", "--id", id, "--origin", "https://intranet.example"], env);
+    expect(rebound).toMatchObject({ code: 0, stdout: `key ${id}: only from https://intranet.example\n` });
+
+    const query = 'query Region { region(code: "76") { name } }';
+    const manifest = path.join(dir, "manifest.json");
+    fs.writeFileSync(manifest, JSON.stringify({ [createHash("sha256").update(query).digest("hex")]: query }));
+    const first = await runNpmScript("keys", ["documents", "register", "--key", id, "--manifest", manifest], env);
+    expect(first).toMatchObject({ code: 0, stdout: `1 documents for ${id}: 1 new, 0 already registered\n` });
+    const again = await runNpmScript("keys", ["documents", "register", "--key", id, "--manifest", manifest], env);
+    expect(again.stdout).toBe(`1 documents for ${id}: 0 new, 1 already registered\n`);
+
+    const wrong = path.join(dir, "wrong.json");
+    fs.writeFileSync(wrong, JSON.stringify({ [createHash("sha256").update("{ nope }").digest("hex")]: "{ nope }" }));
+    const refused = await runNpmScript("keys", ["documents", "register", "--key", id, "--manifest", wrong], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/^keys: manifest refused, nothing registered:\n {2}"[0-9a-f]{64}": Cannot query field "nope" on type "Query"/);
+    expect(refused.stderr).not.toMatch(STACK_LINE);
   });
 });
 

@@ -97,11 +97,17 @@ describe("requests refused before GraphQL runs: HTTP status, code and message", 
     expect(body.errors[0].extensions).toEqual({ code: "QUERY_TOO_COMPLEX", limit: "tokens" });
   });
 
-  it("GET without a preflight header (CSRF prevention): 400 BAD_REQUEST", async () => {
-    const { status, body } = await send(`${api}?query=${encodeURIComponent("{ regions { code } }")}`);
+  it("a mutation sent by GET: 405, Allow: POST (a read by GET needs no preflight header; writes do)", async () => {
+    const { status, headers, body } = await send(`${api}?query=${encodeURIComponent('mutation { archiveInitiative(id: "x", version: 1) { id } }')}`);
+    expect(status).toBe(405);
+    expect(headers.get("allow")).toBe("POST");
+    expect(body.errors[0]).toEqual({ message: "GET requests only support query operations, not mutation operations", extensions: { code: "BAD_REQUEST" } });
+  });
+
+  it("a POST whose body is not JSON (a form a page could send without a preflight): 400 BAD_REQUEST, nothing run", async () => {
+    const { status, body } = await send(api, { method: "POST", headers: { "content-type": "text/plain" }, body: JSON.stringify({ query: '{ regions { code } }' }) });
     expect(status).toBe(400);
     expect(body.errors[0].extensions.code).toBe("BAD_REQUEST");
-    expect(body.errors[0].message).toMatch(/Cross-Site Request Forgery/);
   });
 
   it("a bad map parameter: 400 BAD_USER_INPUT naming the argument", async () => {
@@ -232,9 +238,10 @@ describe("one error path", () => {
   it("every code answered in this file is an ErrorCode, with the status HTTP_STATUS gives it when the request was refused", () => {
     const codes = new Set(seen.map((s) => s.code));
     expect([...codes].filter((code) => !Object.values(ErrorCode).includes(code as ErrorCode))).toEqual([]);
-    // Requests refused as a whole carry their code's status (422 is the draft's status for operations that cannot run).
+    // Requests refused as a whole carry their code's status (422 is the draft's status for operations that cannot run,
+    // 405 its status for a mutation sent by GET).
     for (const { status, code } of seen) {
-      if (status === 200 || status === 422) continue;
+      if (status === 200 || status === 422 || status === 405) continue;
       expect([code, status]).toEqual([code, HTTP_STATUS[code as ErrorCode]]);
     }
     expect([...codes].sort()).toEqual([

@@ -83,6 +83,7 @@ describe("HTTP status codes (GraphQL-over-HTTP draft, 2026)", () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
       data: { region: { name: "Occitanie" }, epci: null },
+      extensions: { cost: { requested: 2, limit: expect.any(Number) } },
       errors: [expect.objectContaining({ path: ["epci"], extensions: expect.objectContaining({ code: "BAD_USER_INPUT", invalidArguments: ["siren"] }) })],
     });
   });

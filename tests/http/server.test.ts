@@ -39,16 +39,14 @@ describe("the HTTP server", () => {
       body: JSON.stringify({ query: '{ epci(siren: "200035327") { name population } }' }),
     });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ data: { epci: { name: "CC Cazals-Salviac", population: 5539 } } });
+    expect(await res.json()).toEqual({ data: { epci: { name: "CC Cazals-Salviac", population: 5539 } }, extensions: { cost: { requested: expect.any(Number), limit: expect.any(Number) } } });
   });
 
-  it("answers a GET query on /graphql when it carries a CSRF-safe header", async () => {
+  it("answers a GET query on /graphql from a plain fetch, without a preflight header (docs/security.md)", async () => {
     const url = `${base}/graphql?query=${encodeURIComponent('{ region(code: "76") { name } }')}`;
-    const res = await fetch(url, { headers: { accept: "application/json", "apollo-require-preflight": "1" } });
-    expect(await res.json()).toEqual({ data: { region: { name: "Occitanie" } } });
-    const simple = await fetch(url, { headers: { accept: "application/json" } });
-    expect(simple.status).toBe(400);
-    expect(((await simple.json()) as any).errors[0].message).toMatch(/Cross-Site Request Forgery/);
+    const res = await fetch(url, { headers: { accept: "application/json" } });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as any).data).toEqual({ region: { name: "Occitanie" } });
   });
 
   it("serves GraphiQL to a browser from local assets only", async () => {

@@ -48,7 +48,7 @@ describe("PostgreSQL unreachable, then back", () => {
     server = await startServerProcess(viaProxy.toString(), { RESPONSE_CACHE: "off" });
 
     const before = await postGraphQL(server.url, QUERY);
-    expect(before.body).toEqual({ data: { epci: { name: "CC Cazals-Salviac" } } });
+    expect(before.body.data).toEqual({ epci: { name: "CC Cazals-Salviac" } });
 
     await proxy.cut();
     const during = await postGraphQL(server.url, QUERY);
@@ -58,7 +58,7 @@ describe("PostgreSQL unreachable, then back", () => {
 
     await proxy.open();
     const after = await postGraphQL(server.url, QUERY);
-    expect(after.body).toEqual({ data: { epci: { name: "CC Cazals-Salviac" } } });
+    expect(after.body.data).toEqual({ epci: { name: "CC Cazals-Salviac" } });
     expect((await fetch(`${server.base}/healthz`)).status).toBe(200);
   });
 });

@@ -7,6 +7,7 @@ import { ProfessionalCommunes1764100000000 } from "./1764100000000-professional-
 import { CoverageCatalogue1764200000000 } from "./1764200000000-coverage-catalogue";
 import { PublishedAggregates1764200000015 } from "./1764200000015-published-aggregates";
 import { CommuneCodes1764300000024 } from "./1764300000024-commune-codes";
+import { PartnerAccess1764400000000 } from "./1764400000000-partner-access";
 
 /** Every migration, oldest first. The same list serves SQLite and PostgreSQL. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   CoverageCatalogue1764200000000,
   PublishedAggregates1764200000015,
   CommuneCodes1764300000024,
+  PartnerAccess1764400000000,
 ];

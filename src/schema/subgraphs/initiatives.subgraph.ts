@@ -8,6 +8,7 @@ import { RegionInitiativesResolver } from "../../resolvers/initiatives/region-in
 import { DepartmentInitiativesResolver } from "../../resolvers/initiatives/department-initiatives.resolver";
 import { EpciInitiativesResolver } from "../../resolvers/initiatives/epci-initiatives.resolver";
 import { CommuneInitiativesResolver } from "../../resolvers/initiatives/commune-initiatives.resolver";
+import { TrustedDocumentsResolver } from "../../resolvers/shared/trusted-documents.resolver";
 import { byKey, type SubgraphDefinition } from "../subgraph";
 import { InitiativesRefs } from "../../resolvers/initiatives/initiatives.references";
 
@@ -25,6 +26,8 @@ export const initiativesSubgraph: SubgraphDefinition = {
     DepartmentInitiativesResolver,
     EpciInitiativesResolver,
     CommuneInitiativesResolver,
+    // Partner access (which operations a key may call by id): served with the other partner writes.
+    TrustedDocumentsResolver,
   ],
   orphanedTypes: Object.values(InitiativesRefs),
   references: {

@@ -19,9 +19,13 @@ export function notModified(req: IncomingMessage, etag: string): boolean {
   return given.trim() === "*" || given.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag);
 }
 
-/** Writes a whole answer: status, headers, body (or 304 for a GET revalidated). */
-export function sendAnswer(req: IncomingMessage, res: ServerResponse, status: number, headers: Iterable<[string, string]>, body: string): void {
+/**
+ * Writes a whole answer: status, headers, body (or 304 for a GET revalidated). `cacheControl`
+ * applies to a 200 only: an error is never kept by a cache.
+ */
+export function sendAnswer(req: IncomingMessage, res: ServerResponse, status: number, headers: Iterable<[string, string]>, body: string, cacheControl?: string): void {
   for (const [name, value] of headers) res.setHeader(name, value);
+  if (cacheControl !== undefined && status === 200) res.setHeader("cache-control", cacheControl);
   if (req.method === "GET" && status === 200) {
     const etag = etagOf(body);
     res.setHeader("etag", etag);
@@ -38,10 +42,10 @@ export function sendAnswer(req: IncomingMessage, res: ServerResponse, status: nu
 }
 
 /** Writes Apollo Server's answer: whole, or chunk by chunk for incremental delivery. */
-export async function sendApolloAnswer(req: IncomingMessage, res: ServerResponse, answer: HTTPGraphQLResponse): Promise<string | undefined> {
+export async function sendApolloAnswer(req: IncomingMessage, res: ServerResponse, answer: HTTPGraphQLResponse, cacheControl?: string): Promise<string | undefined> {
   const status = answer.status ?? 200;
   if (answer.body.kind === "complete") {
-    sendAnswer(req, res, status, answer.headers, answer.body.string);
+    sendAnswer(req, res, status, answer.headers, answer.body.string, cacheControl);
     return answer.body.string;
   }
   for (const [name, value] of answer.headers) res.setHeader(name, value);

@@ -8,16 +8,23 @@ import type { RequestContext } from "../../context/request-context";
 import type { RequestRecord } from "../../context/request-record";
 import { sendHttpError } from "../../errors/http-answer";
 import type { RequestObserver } from "../../observability/request-observer.middleware";
+import { Role } from "../../auth/caller";
+import { checkKeyOrigin, type Cors } from "../security/cors";
 import { checkGraphQLParams } from "../security/graphql-params.check";
-import type { RateLimiter } from "../security/rate-limit.middleware";
+import { countRequest, type RateLimiter } from "../security/rate-limit.middleware";
+import { type FindDocument, resolveTrustedDocument } from "./trusted-document.step";
 import { sendAnswer, sendApolloAnswer } from "./answer";
 import { readGraphQLRequest, type ReadRequest } from "./request-params";
 
 export interface GraphQLHandlerOptions {
   apollo: ApolloServer<RequestContext>;
   observer: RequestObserver;
+  cors: Cors;
   authenticate: (authorization: string | undefined) => Promise<Caller>;
   rateLimit: RateLimiter;
+  findDocument: FindDocument;
+  /** `Cache-Control: public, max-age` of a GET read by documentId (anonymous or an embed key). */
+  documentMaxAgeSeconds: number;
   checkTokens: (query: string | undefined) => void;
   maxBodyBytes: number;
   responseCache?: ResponseCache;
@@ -40,8 +47,9 @@ export function isGraphQLPath(url: string | undefined): boolean {
  * Every GraphQL request, whatever its form (POST JSON, compressed or in another charset, GET),
  * goes through these steps, in this order, in this one module:
  *
- *   observe → authenticate → rate limit → read the parameters → request checks → token limit
- *   → response cache → execute (Apollo Server) → answer
+ *   CORS → observe → authenticate → key's origin → rate limit (budget headers) → read the
+ *   parameters → trusted document → request checks → token limit → response cache
+ *   → execute (Apollo Server) → answer
  *
  * Only "read the parameters" differs between forms (request-params.ts). Errors before execution
  * are answered by `sendHttpError` (src/errors/http-answer.ts), answers by `sendAnswer`
@@ -60,8 +68,10 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): (req: Inco
     const caller = await options.authenticate(req.headers.authorization);
     // The request's log line and metrics name the organization, never the key.
     if (caller.kind === "key") record.callerOrganization = caller.organizationId;
-    await options.rateLimit(caller, req.socket.remoteAddress);
+    checkKeyOrigin(caller, req.headers.origin);
+    await countRequest(options.rateLimit, res, caller, req.socket.remoteAddress);
     const request = await readGraphQLRequest(req, options.maxBodyBytes);
+    const documentId = await resolveTrustedDocument(request, caller, options.findDocument);
     checkGraphQLParams(request.params as Record<string, unknown> | undefined);
     const query = request.params?.query;
     options.checkTokens(typeof query === "string" ? query : undefined);
@@ -69,8 +79,11 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): (req: Inco
     // Anonymous read-only queries: answered from the cache, or their answer kept for the next caller.
     const lookup = cache && req.headers.authorization === undefined && request.params ? lookUpAnswer(cache, cacheParams(request), req.headers.accept) : undefined;
     const found = lookup instanceof Promise ? await lookup : lookup;
+    // A read by document id, anonymous or from a page's embed key, may be kept by browsers and shared caches.
+    const shared = request.method === "GET" && documentId !== undefined && (caller.kind === "anonymous" || caller.role === Role.EMBED);
+    const cacheControl = shared ? `public, max-age=${options.documentMaxAgeSeconds}` : undefined;
     if (found && "hit" in found) {
-      sendAnswer(req, res, 200, [["content-type", found.hit.contentType], ["x-response-cache", "hit"]], found.hit.body);
+      sendAnswer(req, res, 200, [["content-type", found.hit.contentType], ["x-response-cache", "hit"]], found.hit.body, cacheControl);
       return;
     }
     if (found) res.setHeader("x-response-cache", "miss");
@@ -79,11 +92,13 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): (req: Inco
       httpGraphQLRequest: { method: request.method, headers: headerMapOf(req), search: request.search, body: request.body },
       context: async () => options.context(caller, record),
     });
-    const text = await sendApolloAnswer(req, res, answer);
+    const text = await sendApolloAnswer(req, res, answer, cacheControl);
     if (found && text !== undefined) found.keep(answer.status ?? 200, text, answer.headers.get("content-type") ?? "application/json");
   };
 
   return (req, res) => {
+    if (req.method === "OPTIONS") return options.cors.answerOptions(req, res, options.report);
+    options.cors.apply(req, res);
     if (options.graphiqlPage && wantsGraphiQL(req)) {
       sendAnswer(req, res, 200, [["content-type", "text/html; charset=utf-8"]], options.graphiqlPage());
       return;
@@ -92,9 +107,9 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): (req: Inco
   };
 }
 
-/** A browser opening the endpoint: GET without a query, HTML preferred to JSON. */
+/** A browser opening the endpoint: GET without a query or a document id, HTML preferred to JSON. */
 function wantsGraphiQL(req: IncomingMessage): boolean {
-  if (req.method !== "GET" || /[?&]query=/.test(req.url ?? "")) return false;
+  if (req.method !== "GET" || /[?&](query|documentId)=/.test(req.url ?? "")) return false;
   return accepts(req).type(["text/html", "application/json"]) === "text/html";
 }
 

@@ -9,6 +9,8 @@ export interface GraphQLParams {
   operationName?: unknown;
   variables?: unknown;
   extensions?: unknown;
+  /** A trusted document's id (`sha256:<hex>`), instead of `query` (the GraphQL-over-HTTP persisted-documents appendix). */
+  documentId?: unknown;
 }
 
 /**
@@ -51,7 +53,7 @@ export async function readGraphQLRequest(req: IncomingMessage, maxBodyBytes: num
 function paramsOfSearch(search: string): GraphQLParams {
   const query = new URLSearchParams(search);
   const params: GraphQLParams = {};
-  for (const name of ["query", "operationName", "variables", "extensions"] as const) {
+  for (const name of ["query", "operationName", "variables", "extensions", "documentId"] as const) {
     const value = query.get(name);
     if (value !== null) params[name] = value;
   }

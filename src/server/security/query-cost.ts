@@ -93,11 +93,16 @@ class CostMemo {
   }
 }
 
-/** Refuses, before execution, operations whose estimated cost exceeds `maxCost` (QUERY_TOO_COMPLEX, HTTP 400). */
+/**
+ * Refuses, before execution, operations whose estimated cost exceeds `maxCost` (QUERY_TOO_COMPLEX,
+ * HTTP 400), and tells the client every operation's cost against the limit in the answer's
+ * `extensions.cost` (`{ "requested": 412, "limit": 60000 }`), as Shopify's and GitHub's APIs do.
+ */
 export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
   const memo = new CostMemo();
   return {
     async requestDidStart() {
+      let requested: number | undefined;
       return {
         async didResolveOperation({ schema, document, request, operation }) {
           if (!operation) return; // answered by operationInputPlugin
@@ -107,6 +112,12 @@ export function queryCostPlugin(maxCost: number): ApolloServerPlugin {
           if (cost > maxCost) {
             throw new QueryTooComplexError(`Query cost ${cost} exceeds the limit of ${maxCost}: ask for smaller pages (first) or fewer nested lists`, "cost", { cost, maxCost });
           }
+          requested = cost;
+        },
+        async willSendResponse({ response }) {
+          if (requested === undefined || response.body.kind !== "single") return;
+          const result = response.body.singleResult;
+          result.extensions = { ...result.extensions, cost: { requested, limit: maxCost } };
         },
       };
     },

@@ -1,12 +1,17 @@
 import { randomUUID } from "node:crypto";
-import type { KeyCaller } from "../../auth/authorization";
 import { sql } from "../../db/sql-dialect";
 import type { SqlRunner } from "../../db/sql-dialect";
+
+/** Who made a change: an API key (its organization), or the operator at the command line (key id "cli"). */
+export interface Actor {
+  keyId: string;
+  organizationId: string;
+}
 
 /** Writes who changed what, when, with the state before and after, inside the write's own transaction. */
 export async function audit(
   manager: SqlRunner,
-  caller: KeyCaller,
+  caller: Actor,
   action: string,
   entity: string,
   entityId: string,
