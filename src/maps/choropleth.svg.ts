@@ -137,15 +137,44 @@ function completenessMarks(data: MapData, shapes: MapShapes): string[] {
     );
 }
 
-/** Lines under the map: completeness per région (zones rouges), sources, notes, the map's credits. */
-function footerLines(data: MapData, frames: FrameId[]): { text: string; bold?: boolean }[] {
-  const lines: { text: string; bold?: boolean }[] = [];
+/** A line of text under the map, at its place. */
+interface FooterLine {
+  x: number;
+  /** Row number from the top of the footer. */
+  row: number;
+  text: string;
+  bold?: boolean;
+}
+
+/** Half the canvas: the two columns of the completeness list. */
+const COLUMN_X = 490;
+const COLUMN_CHARS = 78;
+
+/**
+ * Lines under the map: completeness per région (zones rouges, in two columns), sources, notes,
+ * the map's credits (contours, projection, classes).
+ */
+function footerLines(data: MapData, frames: FrameId[]): FooterLine[] {
+  const out: FooterLine[] = [];
+  let row = 0;
+  const flow = (texts: string[], bold = false) => {
+    for (const text of texts) for (const line of wrap(text, FOOTER_CHARS)) out.push({ x: 14, row: row++, text: line, bold });
+  };
   if (data.completeness) {
-    lines.push({ text: data.lang === "fr" ? "Complétude de la liste des zones rouges, par région (Region.zonesRougesCoverage)" : "How complete the zones rouges list is, by région (Region.zonesRougesCoverage)", bold: true });
-    for (const c of data.completeness) lines.push(...wrap(`• ${c.text}`, FOOTER_CHARS).map((text) => ({ text })));
+    flow([data.lang === "fr" ? "Complétude de la liste des zones rouges, par région (Region.zonesRougesCoverage)" : "How complete the zones rouges list is, by région (Region.zonesRougesCoverage)"], true);
+    const twoColumns = data.completeness.length > 6;
+    const entries = data.completeness.map((c) => wrap(`• ${c.text}`, twoColumns ? COLUMN_CHARS : FOOTER_CHARS));
+    const half = Math.ceil(entries.length / 2);
+    const columns = twoColumns ? [entries.slice(0, half), entries.slice(half)] : [entries];
+    const heights = columns.map((column, i) => {
+      let r = 0;
+      for (const lines of column) for (const text of lines) out.push({ x: i === 0 ? 14 : COLUMN_X, row: row + r++, text });
+      return r;
+    });
+    row += Math.max(...heights);
   }
-  for (const s of data.sourceLines) lines.push(...wrap(s, FOOTER_CHARS).map((text) => ({ text })));
-  for (const n of data.notes) lines.push(...wrap(`${data.lang === "fr" ? "Note :" : "Note:"} ${n}`, FOOTER_CHARS).map((text) => ({ text })));
+  flow(data.sourceLines);
+  flow(data.notes.map((n) => `${data.lang === "fr" ? "Note :" : "Note:"} ${n}`));
   const projections = [...new Set(frames.map((f) => FRAMES[f].epsg))];
   const projection =
     frames.length === 1
@@ -154,12 +183,12 @@ function footerLines(data: MapData, frames: FrameId[]): { text: string; bold?: b
         ? `Lambert-93 (EPSG:2154) ; outre-mer en médaillons, chacun à sa propre échelle (UTM : ${projections.filter((p) => p !== "EPSG:2154").join(", ")})`
         : `Lambert-93 (EPSG:2154); overseas départements in insets, each at its own scale (UTM: ${projections.filter((p) => p !== "EPSG:2154").join(", ")})`;
   const classes = data.scale.kind === "numeric" ? (data.lang === "fr" ? " Classes : seuils naturels (Ckmeans), couleurs ColorBrewer." : " Classes: natural breaks (Ckmeans), ColorBrewer colours.") : "";
-  const credits =
+  flow([
     data.lang === "fr"
       ? `Carte : territoire-santé. ${CONTOUR_CREDITS.fr}. Projection : ${projection}.${classes}`
-      : `Map: territoire-santé. ${CONTOUR_CREDITS.en}. Projection: ${projection}.${classes}`;
-  lines.push(...wrap(credits, FOOTER_CHARS).map((text) => ({ text })));
-  return lines;
+      : `Map: territoire-santé. ${CONTOUR_CREDITS.en}. Projection: ${projection}.${classes}`,
+  ]);
+  return out;
 }
 
 /** What a screen reader says of the map as a whole: what it shows, how many territories in each class, where its table is. */
@@ -197,15 +226,16 @@ export function renderMapSvg(data: MapData, shapes: MapShapes, tableUrl: string)
   const footer = footerLines(data, frames);
   const titleLines = wrap(data.title, 74);
   const top = 30 + (titleLines.length - 1) * 22;
-  const height = CANVAS.bottom + 6 + footer.length * LINE + 8;
-  const rows = legendRows(data, classes);
+  const rows = footer.reduce((n, line) => Math.max(n, line.row + 1), 0);
+  const height = CANVAS.bottom + 6 + rows * LINE + 8;
+  const legendEntries = legendRows(data, classes);
   const label = `${data.title}, ${subtitle(data)}`;
   return [
     `<?xml version="1.0" encoding="UTF-8"?>`,
     `<svg xmlns="http://www.w3.org/2000/svg" width="${CANVAS.width}" height="${height}" viewBox="0 0 ${CANVAS.width} ${height}" font-family="DejaVu Sans, Verdana, Arial, sans-serif" ` +
       `role="graphics-document document" aria-roledescription="${data.lang === "fr" ? "carte" : "map"}" lang="${data.lang}" xml:lang="${data.lang}" data-level="${data.level}" data-measure="${escapeXml(data.measure)}">`,
     `<title>${escapeXml(label)}</title>`,
-    `<desc>${escapeXml(description(data, rows, tableUrl))}</desc>`,
+    `<desc>${escapeXml(description(data, legendEntries, tableUrl))}</desc>`,
     patterns.length > 0
       ? `<defs>${patterns
           .map(
@@ -236,7 +266,7 @@ export function renderMapSvg(data: MapData, shapes: MapShapes, tableUrl: string)
     "</g>",
     ...legend(data, classes),
     `<g class="sources" font-size="10" fill="#333">`,
-    ...footer.map((line, i) => `<text x="14" y="${CANVAS.bottom + 6 + i * LINE}"${line.bold ? ' font-weight="bold"' : ""}>${escapeXml(line.text)}</text>`),
+    ...footer.map((line) => `<text x="${line.x}" y="${CANVAS.bottom + 6 + line.row * LINE}"${line.bold ? ' font-weight="bold"' : ""}>${escapeXml(line.text)}</text>`),
     "</g>",
     "</svg>",
   ]

@@ -7,7 +7,7 @@ import { communeApl } from "../services/care-offer/measure.service";
 import type { Lang } from "./locale";
 import type { MapData } from "./map-model";
 import type { ResolvedScope } from "./map-scope";
-import { APL_TEXTS, measureMapData, populationMapData } from "./numeric-measures";
+import { APL_TEXTS, mayotteAplNote, measureMapData, populationMapData } from "./numeric-measures";
 
 export type CommuneMeasure = keyof typeof COMMUNE_MAP_MEASURES;
 
@@ -46,6 +46,7 @@ export async function communeMapData(ctx: RequestContext, measure: CommuneMeasur
     };
   }
   const measures = await Promise.all(communes.map((c) => communeApl(ctx, c.code)));
+  const mayotte = mayotteAplNote(resolved.geography.departments);
   return {
     ...base,
     ...(await measureMapData(
@@ -55,10 +56,10 @@ export async function communeMapData(ctx: RequestContext, measure: CommuneMeasur
         ...APL_TEXTS,
         notes: {
           fr: [
-            "APL de la commune telle que la publie la DREES, ou moyenne pondérée par la population de ses arrondissements (Paris, Lyon, Marseille) ou de ses anciennes communes, comme la donne l'API (Commune.apl). La DREES ne calcule pas l'APL de Mayotte.",
+            `APL de la commune telle que la publie la DREES, ou moyenne pondérée par la population de ses arrondissements (Paris, Lyon, Marseille) ou de ses anciennes communes, comme la donne l'API (Commune.apl).${mayotte.fr}`,
           ],
           en: [
-            "The commune's APL as DREES publishes it, or the population-weighted mean of its arrondissements (Paris, Lyon, Marseille) or former communes, as the API gives it (Commune.apl). DREES does not compute the APL of Mayotte.",
+            `The commune's APL as DREES publishes it, or the population-weighted mean of its arrondissements (Paris, Lyon, Marseille) or former communes, as the API gives it (Commune.apl).${mayotte.en}`,
           ],
         },
       },

@@ -12,7 +12,7 @@ import { badMapInput } from "./map-errors";
 import type { MapArea, MapData, MapSource, Worse } from "./map-model";
 import type { ResolvedScope } from "./map-scope";
 import { describeSource, MapSources, territoriesSource } from "./map-sources";
-import { APL_TEXTS, measureMapData, populationMapData } from "./numeric-measures";
+import { APL_TEXTS, mayotteAplNote, measureMapData, populationMapData } from "./numeric-measures";
 import { completenessText } from "./zones-rouges-map";
 
 interface Row {
@@ -313,9 +313,10 @@ export async function departmentMapData(ctx: RequestContext, request: MapRequest
       return { ...base, ...(await indicatorMap(ctx, request, definition.indicator, shown, lang)) };
     case "apl": {
       const measures = await Promise.all(shown.map((d) => aplOf(ctx, "DEPARTMENT", d.code)));
+      const mayotte = mayotteAplNote(resolved.geography.departments);
       const notes = {
-        fr: ["APL d'un département : moyenne des APL de ses communes, pondérée par leur population (INSEE RP2021), comme la donne l'API (Department.apl). La DREES ne calcule pas l'APL de Mayotte."],
-        en: ["A département's APL: mean of its communes' APL weighted by their population (INSEE RP2021), as the API gives it (Department.apl). DREES does not compute the APL of Mayotte."],
+        fr: [`APL d'un département : moyenne des APL de ses communes, pondérée par leur population (INSEE RP2021), comme la donne l'API (Department.apl).${mayotte.fr}`],
+        en: [`A département's APL: mean of its communes' APL weighted by their population (INSEE RP2021), as the API gives it (Department.apl).${mayotte.en}`],
       };
       return {
         ...base,

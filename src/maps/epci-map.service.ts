@@ -7,7 +7,7 @@ import { aplOf } from "../services/care-offer/measure.service";
 import { formatNumber, type Lang } from "./locale";
 import type { MapData } from "./map-model";
 import type { ResolvedScope } from "./map-scope";
-import { APL_TEXTS, measureMapData, populationMapData } from "./numeric-measures";
+import { APL_TEXTS, mayotteAplNote, measureMapData, populationMapData } from "./numeric-measures";
 import { zonesRougesMapData } from "./zones-rouges-map";
 
 export type EpciMeasure = keyof typeof EPCI_MAP_MEASURES;
@@ -50,14 +50,15 @@ export async function epciMapData(ctx: RequestContext, measure: EpciMeasure, res
       break;
     case "apl": {
       const measures = await Promise.all(epcis.map((e) => aplOf(ctx, "EPCI", e.siren)));
+      const mayotte = mayotteAplNote(resolved.geography.departments);
       drawn = await measureMapData(
         ctx,
         epcis.map((e, i) => ({ code: e.siren, name: e.name, measure: measures[i] })),
         {
           ...APL_TEXTS,
           notes: {
-            fr: ["APL d'un EPCI : moyenne des APL de ses communes, pondérée par leur population (INSEE RP2021), comme la donne l'API (Epci.apl). Sous 2,5, l'accès est communément jugé insuffisant. La DREES ne calcule pas l'APL de Mayotte."],
-            en: ["An EPCI's APL: mean of its communes' APL weighted by their population (INSEE RP2021), as the API gives it (Epci.apl). Under 2.5 is commonly read as under-served. DREES does not compute the APL of Mayotte."],
+            fr: [`APL d'un EPCI : moyenne des APL de ses communes, pondérée par leur population (INSEE RP2021), comme la donne l'API (Epci.apl). Sous 2,5, l'accès est communément jugé insuffisant.${mayotte.fr}`],
+            en: [`An EPCI's APL: mean of its communes' APL weighted by their population (INSEE RP2021), as the API gives it (Epci.apl). Under 2.5 is commonly read as under-served.${mayotte.en}`],
           },
         },
         { level: EPCI_WORDS, scope: resolved.scope, measure, lang, decimals: 2 },

@@ -22,6 +22,11 @@ export function scopeWords(scope: MapScope, lang: Lang): string {
   return scope.kind === "france" ? (lang === "fr" ? "France entière" : "France") : `${scope.name} (${scope.code})`;
 }
 
+/** Said under an APL map that covers Mayotte, whose territories are all "donnée non disponible". */
+export function mayotteAplNote(departments: string[]): Record<Lang, string> {
+  return departments.includes("976") ? { fr: " La DREES ne calcule pas l'APL de Mayotte.", en: " DREES does not compute the APL of Mayotte." } : { fr: "", en: "" };
+}
+
 /** The APL texts shared by the EPCI, commune and département maps. */
 export const APL_TEXTS = {
   title: { fr: "Accessibilité potentielle localisée (APL) aux médecins généralistes", en: "Potential localised accessibility (APL) to general practitioners" },

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { CONTOUR_FILES, communeOutlines, departmentOutlines, epciOutlines } from "../../src/maps/geometry/contour-files";
 import { departmentOfCommune, deriveDepartmentTopology } from "../../src/maps/geometry/department-outlines";
-import { frameOfDepartment, projector } from "../../src/maps/geometry/frames";
+import { documentedProjector, FRAME_IDS, FRAMES, frameOfDepartment, projector } from "../../src/maps/geometry/frames";
 import { planarOutlines } from "../../src/maps/geometry/planar-outlines";
 import { formatDate, formatNumber, ofDate } from "../../src/maps/locale";
 
@@ -32,6 +32,22 @@ describe("the maps' outlines", () => {
     expect(projector("973")([-51, 0]).map((v) => Math.round(v))).toEqual([500_000, 0]); // zone 22N
     expect(projector("974")([57, 0]).map((v) => Math.round(v))).toEqual([500_000, 10_000_000]); // zone 40S
     expect(projector("976")([45, 0]).map((v) => Math.round(v))).toEqual([500_000, 10_000_000]); // zone 38S
+  });
+});
+
+describe("the projection's fast path", () => {
+  it("gives the coordinates proj4's documented converter gives, to the millimetre, across each frame", () => {
+    for (const frame of FRAME_IDS) {
+      const [west, south, east, north] = FRAMES[frame].bounds;
+      const [fast, documented] = [projector(frame), documentedProjector(frame)];
+      for (let i = 0; i <= 10; i++) {
+        for (let j = 0; j <= 10; j++) {
+          const point = [west + ((east - west) * i) / 10, south + ((north - south) * j) / 10];
+          const [a, b] = [fast(point), documented(point)];
+          expect({ frame, point, dx: Math.abs(a[0] - b[0]) < 0.001, dy: Math.abs(a[1] - b[1]) < 0.001 }).toEqual({ frame, point, dx: true, dy: true });
+        }
+      }
+    }
   });
 });
 

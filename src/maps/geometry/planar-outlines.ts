@@ -24,12 +24,13 @@ function project(code: string, outline: Outline): PlanarOutline {
   const extent: Extent = [Infinity, Infinity, -Infinity, -Infinity];
   const ring = (points: Position[]): Position[] =>
     points.map((point) => {
-      const [x, y] = toFrame(point);
+      const projected = toFrame(point);
+      const [x, y] = projected;
       if (x < extent[0]) extent[0] = x;
       if (y < extent[1]) extent[1] = y;
       if (x > extent[2]) extent[2] = x;
       if (y > extent[3]) extent[3] = y;
-      return [x, y];
+      return projected;
     });
   const geometry: Outline =
     outline.type === "Polygon"

@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
-import type { FeatureCollection, MultiLineString, MultiPolygon, Polygon, Position } from "geojson";
+import type { FeatureCollection } from "geojson";
 import { LRUCache } from "lru-cache";
-import { feature, merge, mesh } from "topojson-client";
+import { mergeArcs, meshArcs } from "topojson-client";
 import { topology } from "topojson-server";
-import { planarTriangleArea, presimplify, simplify } from "topojson-simplify";
-import type { GeometryCollection, MultiPolygon as TopoMultiPolygon, Polygon as TopoPolygon, Topology } from "topojson-specification";
+import { planarTriangleArea, presimplify } from "topojson-simplify";
+import type { GeometryCollection, GeometryObject, MultiPolygon, Polygon, Topology } from "topojson-specification";
 import type { Outline } from "./contour-files";
 import type { FrameId } from "./frames";
 import type { Extent, PlanarOutline } from "./planar-outlines";
@@ -46,18 +46,16 @@ export function fit(extent: Extent, box: Box): Placement {
  */
 const MIN_AREA_PX = 0.4;
 
-type ShapeGeometry = (TopoPolygon<{ code: string }> | TopoMultiPolygon<{ code: string }>) & { properties: { code: string } };
-
-/** A territory's rings after the arcs are stitched back (feature() of a polygon gives a polygon). */
-function shapeRings(t: ShapeTopology, geometry: ShapeGeometry): Position[][] {
-  return ringsOf(feature(t, geometry as TopoPolygon<{ code: string }>).geometry as Polygon | MultiPolygon);
-}
+type ShapeGeometry = (Polygon<{ code: string }> | MultiPolygon<{ code: string }>) & { properties: { code: string } };
 type ShapeTopology = Topology<{ shapes: GeometryCollection<{ code: string }> }>;
+/** An arc's points after presimplify: x, y and the weight of the point (Infinity at the arc's ends). */
+type WeightedArc = [number, number, number][];
 
 /**
- * Topologies are built once per set of outlines drawn together (a level, a territory, a frame)
- * and kept, weights computed: drawing another measure of the same territory only filters points.
- * Bounded by the number of vertices held (the national commune map holds about 320,000).
+ * Topologies are built once per set of outlines drawn together (a level, a territory, a frame),
+ * each vertex weighted by the area its removal would change (Visvalingam): drawing at any scale,
+ * or another measure of the same territory, only skips the vertices under a weight, without
+ * copying anything. Bounded by the vertices held (the national commune map holds about 250,000).
  */
 const prepared = new LRUCache<string, ShapeTopology>({
   maxSize: 2_000_000,
@@ -67,16 +65,16 @@ const prepared = new LRUCache<string, ShapeTopology>({
 function prepare(name: string, outlines: PlanarOutline[]): ShapeTopology {
   // The codes are part of the key: a territory added by a later import is never missing from a topology kept earlier.
   const key = `${name}|${createHash("sha1").update(outlines.map((o) => o.code).join(",")).digest("base64url")}`;
-  let prepared_ = prepared.get(key);
-  if (!prepared_) {
+  let kept = prepared.get(key);
+  if (!kept) {
     const collection: FeatureCollection<Outline, { code: string }> = {
       type: "FeatureCollection",
       features: outlines.map((o) => ({ type: "Feature", properties: { code: o.code }, geometry: o.geometry })),
     };
-    prepared_ = presimplify(topology({ shapes: collection }) as ShapeTopology, planarTriangleArea);
-    prepared.set(key, prepared_);
+    kept = presimplify(topology({ shapes: collection }) as ShapeTopology, planarTriangleArea);
+    prepared.set(key, kept);
   }
-  return prepared_;
+  return kept;
 }
 
 /** A coordinate in tenths of a pixel, written short: 1234 → "123.4", 10 → "1", -5 → "-.5" (no float formatting: this runs per vertex). */
@@ -88,56 +86,64 @@ function tenths(value: number): string {
   return value < 0 ? `-${text}` : text;
 }
 
-/** Path data of rings: absolute start, then relative steps in tenths of a pixel (shorter), duplicates dropped. */
-function ringsPath(rings: Position[][], place: Placement): string {
-  let path = "";
-  for (const ring of rings) {
-    let part = "";
-    let count = 0;
-    let [firstX, firstY, lastX, lastY] = [NaN, NaN, NaN, NaN];
-    for (const [x, y] of ring) {
-      const px = Math.round((place.left + (x - place.west) * place.scale) * 10);
-      const py = Math.round((place.top + (place.north - y) * place.scale) * 10);
-      if (px === lastX && py === lastY) continue;
-      if (count === 0) {
-        part = `M${tenths(px)} ${tenths(py)}`;
-        [firstX, firstY] = [px, py];
-      } else {
-        const dy = tenths(py - lastY);
-        part += `l${tenths(px - lastX)}${dy.startsWith("-") ? "" : " "}${dy}`;
+/**
+ * Writes one line of path data from a chain of arcs (an arc index i, or ~i for the arc reversed):
+ * absolute start, then relative steps in tenths of a pixel; vertices under the weight and
+ * duplicates after rounding are skipped. Shared arcs give both neighbours the same vertices, so
+ * no gap or overlap opens between them at any scale.
+ */
+class PathWriter {
+  private part = "";
+  private count = 0;
+  private firstX = NaN;
+  private firstY = NaN;
+  private lastX = NaN;
+  private lastY = NaN;
+
+  constructor(
+    private readonly arcs: WeightedArc[],
+    private readonly place: Placement,
+    private readonly minWeight: number,
+  ) {}
+
+  private point(x: number, y: number): void {
+    const { place } = this;
+    const px = Math.round((place.left + (x - place.west) * place.scale) * 10);
+    const py = Math.round((place.top + (place.north - y) * place.scale) * 10);
+    if (px === this.lastX && py === this.lastY) return;
+    if (this.count === 0) {
+      this.part = `M${tenths(px)} ${tenths(py)}`;
+      [this.firstX, this.firstY] = [px, py];
+    } else {
+      const dy = tenths(py - this.lastY);
+      this.part += `l${tenths(px - this.lastX)}${dy.startsWith("-") ? "" : " "}${dy}`;
+    }
+    [this.lastX, this.lastY] = [px, py];
+    this.count++;
+  }
+
+  /** Path data of a chain of arcs: closed ("z") for a ring of at least 3 distinct points, open for a line of at least 2; "" when too small. */
+  chain(indexes: number[], closed: boolean): string {
+    this.part = "";
+    this.count = 0;
+    this.lastX = this.lastY = NaN;
+    for (const index of indexes) {
+      const arc = this.arcs[index < 0 ? ~index : index];
+      const n = arc.length;
+      for (let k = 0; k < n; k++) {
+        const [x, y, weight] = arc[index < 0 ? n - 1 - k : k];
+        if (weight >= this.minWeight) this.point(x, y);
       }
-      [lastX, lastY] = [px, py];
-      count++;
     }
+    if (!closed) return this.count >= 2 ? this.part : "";
     // A closed ring ends on its start: "z" draws that last side.
-    if (count > 0 && lastX === firstX && lastY === firstY) count--;
-    if (count >= 3) path += `${part}z`;
+    const distinct = this.count > 0 && this.lastX === this.firstX && this.lastY === this.firstY ? this.count - 1 : this.count;
+    return distinct >= 3 ? `${this.part}z` : "";
   }
-  return path;
 }
 
-function ringsOf(geometry: Polygon | MultiPolygon): Position[][] {
-  return geometry.type === "Polygon" ? geometry.coordinates : geometry.coordinates.flat();
-}
-
-function linesPath(lines: MultiLineString, place: Placement): string {
-  let path = "";
-  for (const line of lines.coordinates) {
-    let part = "";
-    let count = 0;
-    let [lastX, lastY] = [NaN, NaN];
-    for (const [x, y] of line) {
-      const px = Math.round((place.left + (x - place.west) * place.scale) * 10);
-      const py = Math.round((place.top + (place.north - y) * place.scale) * 10);
-      if (px === lastX && py === lastY) continue;
-      const dy = tenths(py - lastY);
-      part += count === 0 ? `M${tenths(px)} ${tenths(py)}` : `l${tenths(px - lastX)}${dy.startsWith("-") ? "" : " "}${dy}`;
-      [lastX, lastY] = [px, py];
-      count++;
-    }
-    if (count >= 2) path += part;
-  }
-  return path;
+function ringsOfGeometry(geometry: { type: string; arcs: number[][] | number[][][] }): number[][] {
+  return geometry.type === "Polygon" ? (geometry.arcs as number[][]) : (geometry.arcs as number[][][]).flat();
 }
 
 /** Outlines drawn at one scale: a path per territory, and lines or unions computed on the same simplified borders. */
@@ -151,9 +157,8 @@ export interface Drawing {
 }
 
 /**
- * Draws outlines on the canvas, each frame at its placement. Borders are simplified once for both
- * neighbours (they share TopoJSON arcs), so no gap or overlap opens between them at any scale.
- * `key` names the set of outlines (e.g. "epci|FR"), for the prepared topologies.
+ * Draws outlines on the canvas, each frame at its placement. `key` names the set of outlines
+ * (e.g. "epcis|FR"), for the prepared topologies.
  */
 export function drawOutlines(key: string, outlines: PlanarOutline[], placements: Partial<Record<FrameId, Placement>>): Drawing {
   const byFrame = new Map<FrameId, PlanarOutline[]>();
@@ -165,15 +170,21 @@ export function drawOutlines(key: string, outlines: PlanarOutline[], placements:
   }
   const frames = [...byFrame].map(([frame, list]) => {
     const place = placements[frame] as Placement;
-    const full = prepare(`${key}|${frame}`, list);
-    const simplified = simplify(full, MIN_AREA_PX / (place.scale * place.scale)) as ShapeTopology;
-    return { place, full, simplified, geometries: simplified.objects.shapes.geometries as ShapeGeometry[] };
+    const t = prepare(`${key}|${frame}`, list);
+    const arcs = t.arcs as WeightedArc[];
+    return {
+      t,
+      geometries: t.objects.shapes.geometries as ShapeGeometry[],
+      simplified: new PathWriter(arcs, place, MIN_AREA_PX / (place.scale * place.scale)),
+      full: new PathWriter(arcs, place, -Infinity),
+    };
   });
   const shapes = new Map<string, string>();
-  for (const { place, full, simplified, geometries } of frames) {
+  for (const { geometries, simplified, full } of frames) {
     for (const geometry of geometries) {
-      let path = ringsPath(shapeRings(simplified, geometry), place);
-      if (path === "") path = ringsPath(shapeRings(full, geometry), place);
+      const rings = ringsOfGeometry(geometry);
+      let path = rings.map((ring) => simplified.chain(ring, true)).join("");
+      if (path === "") path = rings.map((ring) => full.chain(ring, true)).join("");
       shapes.set(geometry.properties.code, path);
     }
   }
@@ -181,22 +192,20 @@ export function drawOutlines(key: string, outlines: PlanarOutline[], placements:
     shapes,
     borders: (groupOf) =>
       frames
-        .map(({ place, simplified }) =>
-          linesPath(
-            mesh(simplified, simplified.objects.shapes, (a, b) => {
-              const [ga, gb] = [groupOf((a.properties as { code: string }).code), groupOf((b.properties as { code: string }).code)];
-              return a !== b && ga !== gb;
-            }),
-            place,
-          ),
-        )
+        .map(({ t, simplified }) => {
+          const lines = meshArcs(t, t.objects.shapes, (a: GeometryObject, b: GeometryObject) => {
+            if (a === b) return false;
+            return groupOf((a.properties as { code: string }).code) !== groupOf((b.properties as { code: string }).code);
+          });
+          return (lines.arcs as number[][]).map((line) => simplified.chain(line, false)).join("");
+        })
         .join(""),
     union: (codes) => {
       const wanted = new Set(codes);
       return frames
-        .map(({ place, simplified, geometries }) => {
+        .map(({ t, geometries, simplified }) => {
           const chosen = geometries.filter((g) => wanted.has(g.properties.code));
-          return chosen.length === 0 ? "" : ringsPath(ringsOf(merge(simplified, chosen)), place);
+          return chosen.length === 0 ? "" : ringsOfGeometry(mergeArcs(t, chosen)).map((ring) => simplified.chain(ring, true)).join("");
         })
         .join("");
     },
