@@ -66,6 +66,9 @@ export function parseMapPath(name: string): { level: MapLevel; format: MapFormat
   const formatOk = (MAP_FORMATS as readonly string[]).includes(format ?? "");
   if (levelOk && formatOk && rest.length === 0) return { level: level as MapLevel, format: format as MapFormat };
   const routes = MAP_LEVELS.flatMap((l) => MAP_FORMATS.map((f) => `/maps/${l}.${f}`));
+  if (name === "") {
+    throw badMapInput("level", `choisissez une carte : ${routes.join(", ")}`, `choose a map: ${routes.join(", ")}`, MAP_LEVELS);
+  }
   if (!levelOk) {
     throw badMapInput(
       "level",

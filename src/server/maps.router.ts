@@ -13,15 +13,18 @@ import { createMapAnswers } from "../maps/map-answer";
 export function mapsRouter(db: DataSource, report: (error: unknown) => void): Router {
   const router = express.Router();
   const answerMap = createMapAnswers();
-  router.get("/:name", async (req, res) => {
+  const handle: express.RequestHandler = async (req, res) => {
     try {
-      const { contentType, body } = await answerMap(createRequestContext(db), req.params.name, req.query as Record<string, unknown>);
+      // "/maps/" alone is an unknown level too: its 400 lists the routes there are.
+      const { contentType, body } = await answerMap(createRequestContext(db), String(req.params.name ?? ""), req.query as Record<string, unknown>);
       // Answers are kept under the data's version (an import changes it): a few minutes in browsers and proxies is safe.
       res.setHeader("Cache-Control", "public, max-age=300");
       res.type(contentType).send(body);
     } catch (caught) {
       sendHttpError(res, caught, report);
     }
-  });
+  };
+  router.get("/", handle);
+  router.get("/:name", handle);
   return router;
 }

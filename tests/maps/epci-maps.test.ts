@@ -211,6 +211,7 @@ describe("GET /maps/epcis.svg?measure=zonesRouges: the zones rouges of France, b
       ["/maps/epcis.svg?measure=apll", /^mesure inconnue « apll » ; mesures possibles au niveau des EPCI : zonesRouges, apl, population \/ unknown measure "apll"; valid measures at EPCI level: zonesRouges, apl, population$/, ["measure"]],
       ["/maps/epcis.svg?measure=gpDensity", /n'a pas de donnée au niveau des EPCI : elle se dessine sur \/maps\/departements.svg.* \/ measure "gpDensity" has no data at EPCI level/, ["measure"]],
       ["/maps/cantons.svg", /^niveau de carte inconnu « cantons » ; niveaux possibles : departements, epcis, communes .* \/ unknown map level "cantons"; valid levels: departements, epcis, communes/, ["level"]],
+      ["/maps/", /^choisissez une carte : \/maps\/departements.svg, \/maps\/departements.png.* \/ choose a map: /, ["level"]],
       ["/maps/epcis.jpg", /^format inconnu « jpg » ; formats possibles : svg, png, html, json .* \/ unknown format "jpg"/, ["format"]],
       ["/maps/epcis.svg?region=77", /^région inconnue « 77 » ; codes INSEE possibles : 01 \(Guadeloupe\), 02 \(Martinique\).* \/ unknown région "77"; valid INSEE codes: 01 \(Guadeloupe\)/, ["region"]],
       ["/maps/epcis.svg?departement=20", /^département inconnu « 20 » ; codes INSEE possibles : 01, 02.*2A, 2B.* \/ unknown département "20"/, ["departement"]],
