@@ -4,7 +4,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { NO_FIGURE_FILL } from "../../src/maps/choropleth.svg";
+import { NO_FIGURE_FILL } from "../../src/maps/map-classes";
 import { startHttpApp, type RunningHttpApp } from "../support/http-app";
 import { useSeededApi } from "../support/suite";
 
@@ -98,7 +98,7 @@ describe("the map in a browser", () => {
   it("renders the 101 départements coloured by GP density, with a legend", async () => {
     const page = await browser.newPage();
     await page.goto(`${http.base}/maps/departements.svg?measure=gpDensity`);
-    const drawn = await page.$$eval("path.department", (paths) =>
+    const drawn = await page.$$eval("path.departement", (paths) =>
       paths.map((p) => {
         const box = (p as SVGGraphicsElement).getBBox();
         return { code: p.getAttribute("data-code"), fill: getComputedStyle(p).fill, visible: box.width > 0 && box.height > 0 };
@@ -115,9 +115,9 @@ describe("the map in a browser", () => {
     }, NO_FIGURE_FILL);
     expect(drawn.filter((d) => d.visible && d.fill !== grey && d.fill !== "none")).toHaveLength(101);
     expect(new Set(drawn.map((d) => d.fill)).size).toBe(5);
-    const legend = await page.$$eval("#legend .legend-swatch", (swatches) => swatches.map((s) => getComputedStyle(s).fill));
+    const legend = await page.$$eval(".legend .legend-swatch", (swatches) => swatches.map((s) => getComputedStyle(s).fill));
     expect(new Set(legend)).toEqual(new Set(drawn.map((d) => d.fill)));
-    expect(await page.locator("#map-title").textContent()).toBe("General practitioners per 100,000 inhabitants");
+    expect(await page.locator(".map-title").textContent()).toBe("Médecins généralistes pour 100 000 habitants");
     await page.setViewportSize({ width: 940, height: Number(await page.locator("svg").first().getAttribute("height")) });
     await page.screenshot({ path: path.join(ARTIFACTS, "map-gp-density.png"), timeout: WAIT });
     await page.close();

@@ -31,7 +31,8 @@ describe("bad input gets a clear GraphQL error with a stable code", () => {
   it("rejects an unknown field at validation, before any SQL", async () => {
     const { errors, sqlStatements } = await ctx.api.execute("{ epci(siren: \"200035327\") { mayor } }");
     expect(errors![0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
-    expect(errors![0].message).toBe('Cannot query field "mayor" on type "Epci".');
+    // graphql-js may add a suggestion ("Did you mean "mapUrl"?") as fields are added: the rule is what counts.
+    expect(errors![0].message).toMatch(/^Cannot query field "mayor" on type "Epci"\./);
     expect(sqlStatements).toBe(0);
   });
 

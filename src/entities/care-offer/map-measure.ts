@@ -7,6 +7,8 @@ import { ProfessionalSource } from "../shared/professional-source";
 export const MAP_MEASURES = {
   gpDensity: { kind: "gpDensity", worse: "low" },
   professionals: { kind: "professionals", worse: "low" },
+  apl: { kind: "apl", worse: "low" },
+  population: { kind: "population", worse: "none" },
   zoneRougePopulationShare: { kind: "zoneRougeShare", worse: "high" },
   zonesRougesKnown: { kind: "zonesRougesKnown", worse: "low" },
   pdsaParticipation: { kind: "indicator", indicator: "pdsa-participation", worse: "low" },
@@ -34,8 +36,8 @@ export interface MapRequest {
   includeUnconfirmed?: boolean;
 }
 
-/** Path of the map drawing a request (relative to the API's address), parameters in a stable order. */
-export function mapUrl(request: MapRequest, format: "svg" | "png" = "svg"): string {
+/** Path of the département map drawing a request (relative to the API's address), parameters in a stable order. */
+export function mapUrl(request: MapRequest, format: MapFormat = "svg"): string {
   const params = new URLSearchParams({ measure: request.measure });
   if (request.source) params.set("source", request.source);
   if (request.vintage) params.set("vintage", request.vintage);
@@ -51,4 +53,55 @@ export function indicatorMapMeasure(indicator: string): MapMeasureName | null {
     if (m.kind === "indicator" && m.indicator === indicator) return name;
   }
   return null;
+}
+
+/** The levels a map is drawn at, as their routes name them: /maps/departements.svg, /maps/epcis.svg, /maps/communes.svg. */
+export const MAP_LEVELS = ["departements", "epcis", "communes"] as const;
+export type MapLevel = (typeof MAP_LEVELS)[number];
+
+/** What a map route answers: the image (SVG, PNG), or its table alternative (an HTML page or fragment, JSON). */
+export const MAP_FORMATS = ["svg", "png", "html", "json"] as const;
+export type MapFormat = (typeof MAP_FORMATS)[number];
+
+/** Measures drawn per EPCI and per commune; `worse` as in MAP_MEASURES, "categories" for a status drawn in named colours. */
+export const EPCI_MAP_MEASURES = {
+  zonesRouges: { worse: "categories" },
+  apl: { worse: "low" },
+  population: { worse: "none" },
+} as const;
+export const COMMUNE_MAP_MEASURES = {
+  apl: { worse: "low" },
+  population: { worse: "none" },
+} as const;
+
+/** The measures of each level, in the order they are listed to a client. */
+export const LEVEL_MEASURES: Record<MapLevel, readonly string[]> = {
+  departements: MAP_MEASURE_NAMES,
+  epcis: Object.keys(EPCI_MAP_MEASURES),
+  communes: Object.keys(COMMUNE_MAP_MEASURES),
+};
+
+/** The default measure of each level: the map most asked for. */
+export const DEFAULT_MEASURE: Record<MapLevel, string> = { departements: "gpDensity", epcis: "zonesRouges", communes: "apl" };
+
+/** A map of a territory: its level, measure, the territory it is limited to (none: all of France), language and format. */
+export interface TerritoryMapLink {
+  level: MapLevel;
+  measure: string;
+  region?: string;
+  departement?: string;
+  epci?: string;
+  /** Default French: left out of the URL. */
+  lang?: "fr" | "en";
+  format?: MapFormat;
+}
+
+/** Path of a map (relative to the API's address), parameters in a stable order. */
+export function territoryMapUrl(link: TerritoryMapLink): string {
+  const params = new URLSearchParams({ measure: link.measure });
+  if (link.region) params.set("region", link.region);
+  if (link.departement) params.set("departement", link.departement);
+  if (link.epci) params.set("epci", link.epci);
+  if (link.lang && link.lang !== "fr") params.set("lang", link.lang);
+  return `/maps/${link.level}.${link.format ?? "svg"}?${params.toString()}`;
 }

@@ -17,6 +17,9 @@ import { DatasetResolver } from "../../resolvers/care-offer/dataset.resolver";
 import { DepartmentSasResolver } from "../../resolvers/care-offer/department-sas.resolver";
 import { RegionCoverageResolver } from "../../resolvers/care-offer/region-coverage.resolver";
 import { SasDepartmentStatusResolver } from "../../resolvers/care-offer/sas-department-status.resolver";
+import { RegionMapResolver } from "../../resolvers/care-offer/region-map.resolver";
+import { DepartmentMapResolver } from "../../resolvers/care-offer/department-map.resolver";
+import { EpciMapResolver } from "../../resolvers/care-offer/epci-map.resolver";
 import { byKey, type SubgraphDefinition } from "../subgraph";
 import { CareOfferRefs } from "../../resolvers/care-offer/care-offer.references";
 
@@ -43,6 +46,9 @@ export const careOfferSubgraph: SubgraphDefinition = {
     DatasetQueryResolver,
     DepartmentSasResolver,
     SasDepartmentStatusResolver,
+    RegionMapResolver,
+    DepartmentMapResolver,
+    EpciMapResolver,
   ],
   // Territories are extended by key: nothing to load, the key is all these fields need.
   orphanedTypes: Object.values(CareOfferRefs),
