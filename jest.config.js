@@ -13,6 +13,8 @@ module.exports = {
     "/node_modules/",
     ...(process.env.TEST_BROWSER === "1" ? [] : ["<rootDir>/tests/browser/"]),
     ...(process.env.TEST_FILES === "1" ? [] : ["<rootDir>/tests/files/"]),
+    // The partner kit installs its own dependencies: `npm run test:kit`.
+    ...(process.env.TEST_KIT === "1" ? [] : ["<rootDir>/tests/kit/"]),
   ],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   setupFiles: ["reflect-metadata"],

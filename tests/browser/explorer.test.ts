@@ -83,6 +83,7 @@ describe("GraphiQL in a browser", () => {
       "The datasets held, and how complete each is",
       "How complete the zones rouges list is, by région",
       "Search a territory",
+      "Postal codes and former commune codes",
     ]);
     await panel.getByText("Where a figure comes from").click();
     expect(await page.locator(".graphiql-tab-active").innerText()).toContain("SourcesOfAFigure");

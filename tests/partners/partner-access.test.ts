@@ -213,6 +213,8 @@ describe("an embed key and public documents: cacheable reads by id", () => {
       expect(first.status).toBe(200);
       expect(first.body.data.region.name).toBe("Occitanie");
       expect(first.headers.get("cache-control")).toBe(`public, max-age=${DEFAULT_CONFIG.access.documentMaxAgeSeconds}`);
+      // A key's answer is kept per page and per key, never handed by a cache to another page.
+      expect(first.headers.get("vary")).toBe("authorization" in headers ? "Origin, Authorization" : null);
       const again = await get({ documentId: sha256Hex(query) }, { ...headers, "if-none-match": first.headers.get("etag")! });
       expect(again.status).toBe(304);
     }

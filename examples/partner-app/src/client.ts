@@ -18,7 +18,8 @@ export interface ClientOptions {
 export function documentIdOf(document: TypedDocumentNode<unknown, unknown>): string {
   const hash = (document as unknown as { __meta__?: { hash?: string } }).__meta__?.hash;
   if (!hash) throw new Error("this document has no hash: run `npm run generate` with persisted documents on");
-  return `sha256:${hash}`;
+  // The client preset writes the algorithm's prefix (`sha256:<hex>`), as the API's documentId takes it.
+  return hash.startsWith("sha256:") ? hash : `sha256:${hash}`;
 }
 
 /**

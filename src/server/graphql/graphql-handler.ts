@@ -82,6 +82,8 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): (req: Inco
     // A read by document id, anonymous or from a page's embed key, may be kept by browsers and shared caches.
     const shared = request.method === "GET" && documentId !== undefined && (caller.kind === "anonymous" || caller.role === Role.EMBED);
     const cacheControl = shared ? `public, max-age=${options.documentMaxAgeSeconds}` : undefined;
+    // An embed key's answer depends on its page and its key: a cache must not hand it to another page.
+    if (shared && caller.kind === "key") res.setHeader("vary", "Origin, Authorization");
     if (found && "hit" in found) {
       sendAnswer(req, res, 200, [["content-type", found.hit.contentType], ["x-response-cache", "hit"]], found.hit.body, cacheControl);
       return;
