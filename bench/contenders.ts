@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { PROJECT_ROOT } from "../src/config/project-root";
 import type { BenchDatabases } from "./databases";
-import type { Dialect } from "./queries";
+import type { BenchQuery, Dialect, RequestBody } from "./queries";
 
 export type Engine = "sqlite" | "postgres";
 
@@ -19,6 +20,8 @@ export interface Contender {
   needs?: "redis";
   /** Sends every request with a partner's API key (`Authorization: Bearer …`), as partner apps do. */
   apiKey?: true;
+  /** Sends each query by `documentId` (registered for the bench key) instead of its text. */
+  documentIds?: true;
   command: (dbs: BenchDatabases) => { command: string; args: string[]; env: NodeJS.ProcessEnv };
 }
 
@@ -26,6 +29,13 @@ export interface Contender {
 const DIST_BENCH = process.env.BENCH_DIST ?? path.join(PROJECT_ROOT, "dist", "bench");
 export const POSTGRAPHILE_DIR = path.join(PROJECT_ROOT, "bench", "postgraphile");
 export const REDIS_URL = process.env.BENCH_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+/** The body a contender sends for request `i` of a query: the text, or the registered document's id. */
+export function bodyOf(contender: Contender, query: BenchQuery, i: number): RequestBody {
+  const body = query.body(contender.dialect, i);
+  if (!contender.documentIds || body.query === undefined) return body;
+  return { documentId: `sha256:${createHash("sha256").update(body.query).digest("hex")}`, variables: body.variables };
+}
 
 /** The headers a contender's requests carry: a partner's API key for the contender that sends one. */
 export function headersOf(contender: Contender, dbs: BenchDatabases): Record<string, string> {
@@ -76,6 +86,17 @@ export const CONTENDERS: Contender[] = [
     cache: "none",
     apiKey: true,
     // The key's own budget is raised as the anonymous one is for the others.
+    command: ours("postgres", { RATE_LIMIT_KEY_PER_MINUTE: "100000000" }),
+  },
+  {
+    id: "gateway-postgres-key-document",
+    label: "gateway · PostgreSQL, API key, by documentId",
+    engine: "postgres",
+    dialect: "ours",
+    countsStatements: true,
+    cache: "none",
+    apiKey: true,
+    documentIds: true,
     command: ours("postgres", { RATE_LIMIT_KEY_PER_MINUTE: "100000000" }),
   },
   {

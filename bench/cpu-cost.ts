@@ -2,7 +2,7 @@ import fs from "node:fs";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { PROJECT_ROOT } from "../src/config/project-root";
-import { CONTENDERS, headersOf } from "./contenders";
+import { bodyOf, CONTENDERS, headersOf } from "./contenders";
 import { prepareDatabases } from "./databases";
 import { postGraphQL, startServerProcess, waitUntilIdle } from "./processes";
 import { benchQueries } from "./queries";
@@ -95,9 +95,9 @@ async function main(): Promise<void> {
       const server = await startServerProcess(command, args, env, PROJECT_ROOT);
       try {
         for (const query of queries) {
-          const bodies = Array.from({ length: Math.max(query.checks, 1000) }, (_, i) => JSON.stringify(query.body(contender.dialect, i)));
+          const bodies = Array.from({ length: Math.max(query.checks, 1000) }, (_, i) => JSON.stringify(bodyOf(contender, query, i)));
           const headers = headersOf(contender, dbs);
-          await postGraphQL(server.url, query.body(contender.dialect, 0), headers);
+          await postGraphQL(server.url, bodyOf(contender, query, 0), headers);
           await send(server.url, bodies, Math.ceil(requests / 3), Number(values.connections), headers); // warm-up: JIT, pools, caches
           await waitUntilIdle(server.child.pid!);
           const before = [cpuMicros(server.child.pid!), postgresCpuMicros(), loadGeneratorCpuMicros()];

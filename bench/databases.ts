@@ -8,6 +8,9 @@ import { postgresUrlWithSchema } from "../src/db/postgres-url";
 import { seedIfEmpty } from "../seeds/seed";
 import { createApiKey, revokeApiKey } from "../src/auth/api-key.service";
 import { Role } from "../src/auth/caller";
+import { checkManifest, sha256Hex } from "../src/auth/trusted-documents";
+import { storeTrustedDocuments } from "../src/services/shared/trusted-documents.service";
+import { FAN_OUT_QUERY, FLAT_LIST_QUERY, HERO_QUERY, POINT_QUERY } from "./queries";
 
 /** The benchmark's databases: one SQLite file and one PostgreSQL schema, seeded from the bundled data once. */
 export interface BenchDatabases {
@@ -35,13 +38,20 @@ async function seeded(config: DatabaseConfig, log: (line: string) => void): Prom
   }
 }
 
-/** A new partner key per run (the previous run's are revoked): only the key's hash is stored, so it cannot be read back. */
-async function benchApiKey(url: string): Promise<string> {
+/**
+ * A new partner key per run (the previous run's are revoked): only the key's hash is stored, so
+ * it cannot be read back. The benchmark's query texts are registered as its trusted documents,
+ * for the contender that sends them by documentId.
+ */
+async function benchApiKey(url: string, texts: string[]): Promise<string> {
   const db = await openDatabase({ kind: "postgres", url });
   try {
     const previous: { id: string }[] = await db.query("SELECT id FROM api_key WHERE label = 'benchmark' AND revoked_at IS NULL");
     for (const { id } of previous) await revokeApiKey(db, id);
-    return (await createApiKey(db, { organizationId: "mgen", role: Role.PARTNER, label: "benchmark" })).key;
+    const { id, key } = await createApiKey(db, { organizationId: "mgen", role: Role.PARTNER, label: "benchmark" });
+    const entries = checkManifest(Object.fromEntries(texts.map((t) => [sha256Hex(t), t])), () => []);
+    await db.dataSource.transaction((manager) => storeTrustedDocuments(manager, { keyId: "cli", organizationId: "mgen" }, id, entries));
+    return key;
   } finally {
     await db.close();
   }
@@ -61,7 +71,7 @@ export async function prepareDatabases(log: (line: string) => void): Promise<Ben
   }
   const postgresUrl = postgresUrlWithSchema(BENCH_POSTGRES, BENCH_SCHEMA);
   const pgSirens = await seeded({ kind: "postgres", url: postgresUrl }, log);
-  const postgresApiKey = await benchApiKey(postgresUrl);
+  const postgresApiKey = await benchApiKey(postgresUrl, [HERO_QUERY, FLAT_LIST_QUERY, POINT_QUERY, FAN_OUT_QUERY]);
   if (pgSirens.join() !== sirens.join()) throw new Error("the SQLite and PostgreSQL benchmark databases hold different EPCI");
 
   // PostGraphile's computed columns (hero query), then fresh planner statistics for every contender.

@@ -7,7 +7,9 @@ export const offsetAfter = (cursor: string | undefined) => (cursor === undefined
 
 /** The GraphQL request body a contender receives. */
 export interface RequestBody {
-  query: string;
+  query?: string;
+  /** A trusted document's id instead of the text (the contenders that send documentId). */
+  documentId?: string;
   variables?: Record<string, unknown>;
 }
 

@@ -5,7 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { isDeepStrictEqual, parseArgs } from "node:util";
 import { PROJECT_ROOT } from "../src/config/project-root";
-import { CONTENDERS, type Contender, headersOf, POSTGRAPHILE_DIR, REDIS_URL } from "./contenders";
+import { bodyOf, CONTENDERS, type Contender, headersOf, POSTGRAPHILE_DIR, REDIS_URL } from "./contenders";
 import { type BenchDatabases, prepareDatabases } from "./databases";
 import { type LoadSettings, measure } from "./load";
 import { postGraphQL, startServerProcess, waitUntilIdle } from "./processes";
@@ -121,7 +121,7 @@ async function main(): Promise<void> {
       try {
         for (const query of queries) {
           const { sqlStatements, singleRequestMs } = await checkAnswers(server.url, contender, query, references, headers);
-          const bodies = Array.from({ length: Math.max(query.checks, 1000) }, (_, i) => query.body(contender.dialect, i));
+          const bodies = Array.from({ length: Math.max(query.checks, 1000) }, (_, i) => bodyOf(contender, query, i));
           const figures = await measure(server.url, bodies, settings, singleRequestMs, headers);
           // Requests still queued when the load stopped must not slow the next query down.
           await waitUntilIdle(server.child.pid!);
@@ -170,7 +170,7 @@ async function checkAnswers(url: string, contender: Contender, query: BenchQuery
   let sqlStatements: number | null = null;
   let singleRequestMs = 0;
   for (let i = 0; i <= query.checks; i++) {
-    const body = query.body(contender.dialect, i % query.checks);
+    const body = bodyOf(contender, query, i % query.checks);
     const before = contender.countsStatements && i === 0 ? await statementsSoFar(url) : 0;
     const started = performance.now();
     const data = await postGraphQL(url, body, headers);

@@ -145,7 +145,7 @@ function main(): void {
         res.end();
         return;
       }
-      const handler = handlers.get(body.query);
+      const handler = body.query === undefined ? undefined : handlers.get(body.query);
       if (!handler) {
         res.statusCode = 404;
         res.end(JSON.stringify({ errors: [{ message: "the floor answers only the benchmark's queries" }] }));
