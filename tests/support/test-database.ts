@@ -4,7 +4,7 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import { Client } from "pg";
 import type { Database } from "../../src/db/database";
-import type { DatabaseConfig } from "../../src/config/config";
+import { CONFIG_VARIABLES, type DatabaseConfig } from "../../src/config/config";
 import { openDatabase } from "../../src/db/database";
 import { postgresUrlWithSchema } from "../../src/db/postgres-url";
 import { seedAll } from "../../seeds/seed";
@@ -62,7 +62,8 @@ export async function createTestDatabase(options: { seed?: boolean; engine?: "sq
     }
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
-  const db = await openDatabase(config);
+  // DATABASE_READ_WORKER=false (npm run test:monolith) runs the suite on SQLite's main-connection reader.
+  const db = await openDatabase(config, { readWorker: CONFIG_VARIABLES.readWorker.read(process.env.DATABASE_READ_WORKER) });
   if (seed && !seeded) await seedAll(db.dataSource);
   return {
     db,
