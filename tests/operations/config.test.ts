@@ -17,6 +17,7 @@ function problemsOf(env: NodeJS.ProcessEnv): string[] {
 describe("configuration from the environment", () => {
   it("applies every default when nothing is set", () => {
     expect(loadConfig({})).toEqual({
+      access: { corsOrigins: "*", corsMaxAgeSeconds: 600, documentMaxAgeSeconds: 300 },
       port: 4000,
       host: "0.0.0.0",
       database: { kind: "sqlite", path: DEFAULT_SQLITE_PATH },
@@ -69,6 +70,12 @@ describe("configuration from the environment", () => {
     expect(() => loadConfig({ MAX_QUERY_DEPTH: "-3", GRAPHIQL: "maybe" })).toThrow(
       'MAX_QUERY_DEPTH must be an integer between 1 and 1000 (received "-3")\nGRAPHIQL must be true or false (received "maybe")',
     );
+  });
+
+  it("reads the origins pages may call from, and refuses one that is not an origin, naming it", () => {
+    expect(loadConfig({ CORS_ORIGINS: "https://intranet.example, HTTPS://App.Example:443" }).access.corsOrigins).toEqual(["https://intranet.example", "https://app.example"]);
+    expect(() => loadConfig({ CORS_ORIGINS: "https://ok.example,intranet" })).toThrow('CORS_ORIGINS must be * or comma-separated origins such as https://intranet.example (received "intranet")');
+    expect(() => loadConfig({ LEAN_RESOLVERS: "maybe" })).toThrow('LEAN_RESOLVERS must be "on" or "off" (received "maybe")');
   });
 
   it("reads each variable", () => {
