@@ -27,7 +27,7 @@ async function request(): Promise<Outcome> {
   const startedAt = Date.now();
   try {
     const { status, body } = await postOnNewConnection(port, QUERY, 15_000);
-    const ok = status === 200 && JSON.stringify(body) === JSON.stringify(ANSWER);
+    const ok = status === 200 && JSON.stringify(body?.data) === JSON.stringify(ANSWER.data);
     return { startedAt, ok, detail: `${status} ${JSON.stringify(body)}` };
   } catch (error) {
     return { startedAt, ok: false, detail: (error as Error).message };
