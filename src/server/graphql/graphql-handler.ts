@@ -71,7 +71,8 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): (req: Inco
     checkKeyOrigin(caller, req.headers.origin);
     await countRequest(options.rateLimit, res, caller, req.socket.remoteAddress);
     const request = await readGraphQLRequest(req, options.maxBodyBytes);
-    const documentId = await resolveTrustedDocument(request, caller, options.findDocument);
+    const resolving = resolveTrustedDocument(request, caller, options.findDocument);
+    const documentId = resolving === undefined ? undefined : await resolving;
     checkGraphQLParams(request.params as Record<string, unknown> | undefined);
     const query = request.params?.query;
     options.checkTokens(typeof query === "string" ? query : undefined);

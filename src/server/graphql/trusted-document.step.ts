@@ -12,13 +12,18 @@ export type FindDocument = (caller: Caller, documentId: unknown) => Promise<stri
  * key that only runs documents is refused query text, and automatic persisted queries (which
  * would let it register any text). Returns the document id, or undefined.
  */
-export async function resolveTrustedDocument(request: ReadRequest, caller: Caller, find: FindDocument): Promise<string | undefined> {
+export function resolveTrustedDocument(request: ReadRequest, caller: Caller, find: FindDocument): Promise<string> | undefined {
   const params = request.params;
   if (params?.documentId === undefined) {
+    // Most requests: nothing to look up, and no promise to wait for.
     if (caller.kind === "key" && caller.documentsOnly && params && (params.query !== undefined || params.extensions !== undefined)) throw new PersistedDocumentRequiredError();
     return undefined;
   }
   if (params.query !== undefined) throw new BadRequestError("Send either documentId or query, not both");
+  return substitute(request, params, caller, find);
+}
+
+async function substitute(request: ReadRequest, params: NonNullable<ReadRequest["params"]>, caller: Caller, find: FindDocument): Promise<string> {
   const documentId = String(params.documentId);
   const text = await find(caller, params.documentId);
   params.query = text;
