@@ -71,9 +71,12 @@ export class CarteElement extends TsElement {
     const tableId = `ts-carte-table-${++tables}`;
     const open = this.getAttribute("tableau") === "ouvert";
     const button = h("button", { type: "button", "aria-expanded": String(open), "aria-controls": tableId }, open ? ctx.t.carte.hideTable : ctx.t.carte.showTable);
-    const wrap = h("div", { class: "ts-table-wrap", id: tableId, role: "region", "aria-label": ctx.t.carte.tableLabel(table.title), tabindex: "0", hidden: !open }, this.table(table, ctx));
+    // The table is built when first opened: a national map has 1,255 rows the first render need not wait for.
+    const wrap = h("div", { class: "ts-table-wrap", id: tableId, role: "region", "aria-label": ctx.t.carte.tableLabel(table.title), tabindex: "0", hidden: !open });
+    if (open) wrap.appendChild(this.table(table, ctx));
     button.addEventListener("click", () => {
       const show = wrap.hidden;
+      if (show && !wrap.firstChild) wrap.appendChild(this.table(table, ctx));
       wrap.hidden = !show;
       button.setAttribute("aria-expanded", String(show));
       button.textContent = show ? ctx.t.carte.hideTable : ctx.t.carte.showTable;
@@ -87,7 +90,7 @@ export class CarteElement extends TsElement {
       h("figure", { class: "ts-map" }, svg, h("figcaption", { class: "ts-muted" }, [...table.notes, ...table.sourceLines].map((line) => h("span", { class: "ts-source" }, line)))),
       button,
       wrap,
-      sourcesAndAttribution(ctx, this.headingLevel),
+      sourcesAndAttribution(ctx),
     ];
   }
 

@@ -191,7 +191,7 @@ const isLicenceOuverte = (s: Source) => /^licence ouverte/i.test(s.licence ?? ""
  * The sources of everything printed, then the Licence Ouverte attribution line: each open-licence
  * producer with the date of its data, as the licence asks (« Licence Ouverte / Etalab 2.0 : DREES, 2023 ; … »).
  */
-export function sourcesAndAttribution(ctx: Ctx, heading: number): Child[] {
+export function sourcesAndAttribution(ctx: Ctx): Child[] {
   const sources = ctx.cite.all;
   const open = new Map<string, string>();
   for (const s of sources.filter(isLicenceOuverte)) {
@@ -199,11 +199,16 @@ export function sourcesAndAttribution(ctx: Ctx, heading: number): Child[] {
     open.set(entry, entry);
   }
   return [
-    h(`h${Math.min(heading + 1, 6)}`, { class: "ts-sub" }, ctx.t.sources),
+    // Each figure names its source next to it; the full list (titles, addresses, licences) is one click away.
     h(
-      "ul",
-      { class: "ts-sources" },
-      sources.map((s) => h("li", null, sourceLink(s.url, s.title), ` — ${s.producer}, ${dateText(s.vintage, ctx)}${s.licence ? ` ; ${s.licence}` : ""}.`)),
+      "details",
+      { class: "ts-sources-list" },
+      h("summary", null, `${ctx.t.sources} (${sources.length})`),
+      h(
+        "ul",
+        { class: "ts-sources" },
+        sources.map((s) => h("li", null, sourceLink(s.url, s.title), ` — ${s.producer}, ${dateText(s.vintage, ctx)}${s.licence ? ` ; ${s.licence}` : ""}.`)),
+      ),
     ),
     h(
       "p",

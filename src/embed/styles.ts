@@ -18,7 +18,7 @@ h1, h2, h3, h4, h5, h6 { font-size: 1.2em; margin: 0 0 0.4em; line-height: 1.25;
 .ts-sub { font-size: 1.02em; margin: 1em 0 0.4em; }
 p { margin: 0.4em 0; }
 a { color: var(--ts-color-accent, #0b5aa2); text-decoration: underline; }
-a:focus-visible, button:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--ts-color-focus, #1d6fd6); outline-offset: 2px; }
+a:focus-visible, button:focus-visible, summary:focus-visible, [tabindex]:focus-visible { outline: 3px solid var(--ts-color-focus, #1d6fd6); outline-offset: 2px; }
 .ts-muted, .ts-source { color: var(--ts-color-muted, #555555); font-size: 0.88em; }
 .ts-source { display: block; }
 .ts-figure { font-weight: 600; }
@@ -27,6 +27,8 @@ a:focus-visible, button:focus-visible, [tabindex]:focus-visible { outline: 3px s
   background: var(--ts-color-warning-background, #fff7e6); }
 .ts-attribution { margin-top: 0.8em; padding-top: 0.5em; border-top: 1px solid var(--ts-color-border, #c8c8c8);
   color: var(--ts-color-muted, #555555); font-size: 0.85em; }
+.ts-sources-list { margin-top: 0.8em; }
+summary { cursor: pointer; font-weight: 600; }
 .ts-sources { margin: 0.3em 0 0; padding-left: 1.2em; color: var(--ts-color-muted, #555555); font-size: 0.85em; }
 .ts-status { display: inline-block; padding: 0 0.4em; border-radius: 3px; font-size: 0.9em; }
 .ts-status-confirmed { background: var(--ts-color-zone-rouge, #b3141a); color: var(--ts-color-zone-rouge-text, #ffffff); }

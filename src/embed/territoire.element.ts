@@ -162,7 +162,7 @@ export class TerritoireElement extends TsElement {
       ),
       h(`h${Math.min(this.headingLevel + 1, 6)}`, { class: "ts-sub" }, t.initiativesNearby),
       initiativesList(uniqueInitiatives([commune.initiatives, epci?.initiatives ?? []]), ctx),
-      sourcesAndAttribution(ctx, this.headingLevel),
+      sourcesAndAttribution(ctx),
     ];
   }
 
@@ -175,7 +175,7 @@ export class TerritoireElement extends TsElement {
       h("dl", null, this.populationEntry(epci.population, territories, ctx), this.zoneEntry(epci, ctx), measureEntry(t.apl, epci.apl, ctx, "apl")),
       h(`h${Math.min(this.headingLevel + 1, 6)}`, { class: "ts-sub" }, t.initiativesNearby),
       initiativesList(epci.initiatives, ctx),
-      sourcesAndAttribution(ctx, this.headingLevel),
+      sourcesAndAttribution(ctx),
     ];
   }
 
@@ -206,7 +206,7 @@ export class TerritoireElement extends TsElement {
       ),
       h(`h${Math.min(this.headingLevel + 1, 6)}`, { class: "ts-sub" }, t.initiativesNearby),
       initiativesList(d.initiatives, ctx),
-      sourcesAndAttribution(ctx, this.headingLevel),
+      sourcesAndAttribution(ctx),
     ];
   }
 }

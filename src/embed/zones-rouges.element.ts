@@ -69,7 +69,7 @@ export class ZonesRougesElement extends TsElement {
               ),
             ),
           ),
-      sourcesAndAttribution(ctx, level),
+      sourcesAndAttribution(ctx),
     ];
   }
 }

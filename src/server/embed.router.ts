@@ -45,7 +45,9 @@ export async function embedRouter(options: EmbedRouterOptions): Promise<Router> 
     res.vary("Accept-Encoding");
     res.setHeader("x-content-type-options", "nosniff");
     res.setHeader("cross-origin-resource-policy", "cross-origin");
-    if (req.fresh) return void res.status(304).end();
+    // A revalidation (If-None-Match) is answered 304 even under `Cache-Control: no-cache`, which is what that asks for.
+    const etags = (req.headers["if-none-match"] ?? "").split(",").map((tag) => tag.trim().replace(/^W\//, ""));
+    if (etags.includes(`"${bundle.integrity}"`)) return void res.status(304).end();
     if (gzip) res.setHeader("content-encoding", "gzip");
     res.end(gzip ? gzipped.get(version) : bundle.bytes);
   });
