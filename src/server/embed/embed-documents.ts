@@ -30,7 +30,24 @@ export type EmbedRegistration = { version: EmbedVersion; added: number } | { ver
  * stored in one transaction with its audit record (idempotent: existing documents are kept).
  * Each version on its own: a refused manifest leaves the others registered.
  */
-export async function registerEmbedDocuments(options: EmbedDocumentsOptions): Promise<EmbedRegistration[]> {
+export function registerEmbedDocuments(options: EmbedDocumentsOptions): Promise<EmbedRegistration[]> {
+  // Apps started together on one Database share its registration: on SQLite, TypeORM's one
+  // connection would otherwise nest their transactions ("cannot start a transaction within a
+  // transaction"). A registration that failed is forgotten, so that the next start tries again.
+  let pending = registrations.get(options.db);
+  if (!pending) {
+    pending = register(options);
+    registrations.set(options.db, pending);
+    void pending.then((done) => {
+      if (done.some((r) => "error" in r)) registrations.delete(options.db);
+    });
+  }
+  return pending;
+}
+
+const registrations = new WeakMap<Database, Promise<EmbedRegistration[]>>();
+
+async function register(options: EmbedDocumentsOptions): Promise<EmbedRegistration[]> {
   const done: EmbedRegistration[] = [];
   for (const version of EMBED_VERSIONS) {
     try {
