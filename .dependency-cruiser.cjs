@@ -81,6 +81,20 @@ module.exports = {
       to: { path: "^(tests|bench)/" },
     },
     {
+      name: "embed-stands-alone",
+      comment: "src/embed/ is browser code, bundled on its own by esbuild (npm run embed:build): it imports nothing of the server.",
+      severity: "error",
+      from: { path: "^src/embed/" },
+      to: { path: "^src/", pathNot: "^src/embed/" },
+    },
+    {
+      name: "embed-only-from-its-build",
+      comment: "The server serves the built embed (embed/<version>/), it does not import its sources: only the build reads them (its operations, for their manifest).",
+      severity: "error",
+      from: { path: "^src/", pathNot: "^src/(embed/|server/embed/embed-build\\.ts$)" },
+      to: { path: "^src/embed/" },
+    },
+    {
       name: "seeds-only-from-entry-points",
       comment: "Only the server's entry point (seeding an empty database at start) and the CLIs may load the seeds.",
       severity: "error",

@@ -19,6 +19,7 @@ import { graphiqlAssets, graphiqlPage } from "./graphiql";
 import { createGraphQLHandler, isGraphQLPath } from "./graphql/graphql-handler";
 import { mapsRouter } from "./maps.router";
 import { exportsRouter } from "./exports.router";
+import { embedRouter } from "./embed.router";
 import { openapiRouter } from "./openapi.router";
 import { type HealthState, healthRoutes } from "./health.routes";
 import { authenticateRequests } from "./security/authenticate.middleware";
@@ -128,6 +129,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Exports: the same identification and per-minute budget as the maps; /openapi.json describes them, the maps and health.
   app.use("/exports", authenticateRequests(options.db, report), rateLimit(limits), exportsRouter(options.db, report));
   app.use(openapiRouter());
+  // The embeddable components and their demo page; their documents are registered as public first (docs/embed.md).
+  app.use("/embed", await embedRouter({ db: options.db, writer, validate: validateDocument, report, logger }));
   if (limits.graphiql) app.use(graphiqlAssets());
   app.use(requestErrors(report));
   const handle = (req: IncomingMessage, res: ServerResponse) => (isGraphQLPath(req.url) ? graphql(req, res) : app(req, res));

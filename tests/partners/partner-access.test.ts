@@ -106,6 +106,13 @@ describe("a key bound to page origins", () => {
     expect((await post(query, bearer("bound"))).status).toBe(200);
   });
 
+  it("is refused from another page on the maps and exports too", async () => {
+    const map = await fetch(`${http.base}/maps/departements.svg`, { headers: { ...bearer("bound"), origin: ELSEWHERE } });
+    expect(map.status).toBe(403);
+    expect(((await map.json()) as any).errors[0].extensions.code).toBe("ORIGIN_NOT_ALLOWED");
+    expect((await fetch(`${http.base}/maps/departements.svg`, { headers: { ...bearer("bound"), origin: INTRANET } })).status).toBe(200);
+  });
+
   it.each([
     ["another page", ELSEWHERE],
     ["the same host on another scheme", "http://intranet.example"],

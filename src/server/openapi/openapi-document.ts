@@ -1,10 +1,11 @@
+import { EMBED_PATHS } from "./embed.paths";
 import { EXPORT_PATHS } from "./exports.paths";
 import { HEALTH_PATHS } from "./health.paths";
 import { MAP_PATHS } from "./maps.paths";
 import type { OpenApiPaths } from "./openapi-types";
 
 /** Every route's fragment; a new route module adds its paths to this list. */
-const FRAGMENTS: OpenApiPaths[] = [EXPORT_PATHS, MAP_PATHS, HEALTH_PATHS];
+const FRAGMENTS: OpenApiPaths[] = [EXPORT_PATHS, MAP_PATHS, HEALTH_PATHS, EMBED_PATHS];
 
 /**
  * The OpenAPI 3.1 description of the routes other than /graphql (whose schema is its own
@@ -27,6 +28,7 @@ export function openapiDocument() {
       { name: "exports", description: "Files for analysts (Excel) and GIS (QGIS), with their sources." },
       { name: "maps", description: "Choropleth maps." },
       { name: "health", description: "Liveness and readiness." },
+      { name: "embed", description: "Embeddable components for intranets (docs/embed.md)." },
     ],
     paths: Object.assign({}, ...FRAGMENTS),
     components: {

@@ -2,6 +2,7 @@ import type { RequestHandler, Response } from "express";
 import { authenticate } from "../../auth/api-key.service";
 import { ANONYMOUS, type Caller } from "../../auth/caller";
 import { sendHttpError } from "../../errors/http-answer";
+import { checkKeyOrigin } from "./cors";
 import type { RequestRecord } from "../../context/request-record";
 import type { Database } from "../../db/database";
 
@@ -11,20 +12,27 @@ export function callerOf(res: Response): Caller {
 }
 
 /**
- * Resolves `Authorization: Bearer <key>` to a caller before anything else runs. A wrong,
- * malformed or revoked key is refused with 401 (it never silently becomes anonymous).
+ * Resolves `Authorization: Bearer <key>` to a caller before anything else runs (the maps, the
+ * exports). A wrong, malformed or revoked key is refused with 401 (it never silently becomes
+ * anonymous); a key bound to page origins, from another page, with 403 ORIGIN_NOT_ALLOWED, as on
+ * /graphql.
  */
 export function authenticateRequests(db: Database, report: (error: unknown) => void): RequestHandler {
   return (req, res, next) => {
-    authenticate(db, req.header("authorization")).then(
-      (caller) => {
-        res.locals.caller = caller;
-        // The request's log line and metrics name the organization, never the key.
-        const record = res.locals.record as RequestRecord | undefined;
-        if (record && caller.kind === "key") record.callerOrganization = caller.organizationId;
-        next();
-      },
-      (caught: unknown) => sendHttpError(res, caught, report),
-    );
+    authenticate(db, req.header("authorization"))
+      .then((caller) => {
+        checkKeyOrigin(caller, req.header("origin"));
+        return caller;
+      })
+      .then(
+        (caller) => {
+          res.locals.caller = caller;
+          // The request's log line and metrics name the organization, never the key.
+          const record = res.locals.record as RequestRecord | undefined;
+          if (record && caller.kind === "key") record.callerOrganization = caller.organizationId;
+          next();
+        },
+        (caught: unknown) => sendHttpError(res, caught, report),
+      );
   };
 }
