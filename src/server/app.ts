@@ -19,6 +19,7 @@ import { graphiqlAssets, graphiqlPage } from "./graphiql";
 import { createGraphQLHandler, isGraphQLPath } from "./graphql/graphql-handler";
 import { mapsRouter } from "./maps.router";
 import { exportsRouter } from "./exports.router";
+import { documentExportsRouter, type RunDocument } from "./document-exports.router";
 import { embedRouter } from "./embed.router";
 import { openapiRouter } from "./openapi.router";
 import { type HealthState, healthRoutes } from "./health.routes";
@@ -127,7 +128,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Maps are images anyone may embed: the same caller identification as /graphql, with their own per-minute budget.
   app.use("/maps", authenticateRequests(options.db, report), rateLimit(limits), mapsRouter(options.db, report));
   // Exports: the same identification and per-minute budget as the maps; /openapi.json describes them, the maps and health.
-  app.use("/exports", authenticateRequests(options.db, report), rateLimit(limits), exportsRouter(options.db, report));
+  // Any trusted document the caller may run, as a file: run as /graphql runs it for that caller.
+  const runDocument: RunDocument = async (caller, query, variables) => {
+    const response = await apollo.executeOperation({ query, variables }, { contextValue: createRequestContext(options.db, { caller, writer, batching: options.loaderBatching }) });
+    if (response.body.kind !== "single") throw new Error("incremental delivery is not used here");
+    return { data: response.body.singleResult.data, errors: response.body.singleResult.errors };
+  };
+  const exportsLimit = rateLimit(limits);
+  app.use("/exports/documents", authenticateRequests(options.db, report), exportsLimit, documentExportsRouter(options.db, runDocument, report));
+  app.use("/exports", authenticateRequests(options.db, report), exportsLimit, exportsRouter(options.db, report));
   app.use(openapiRouter());
   // The embeddable components and their demo page; their documents are registered as public first (docs/embed.md).
   app.use("/embed", await embedRouter({ db: options.db, writer, validate: validateDocument, report, logger }));

@@ -36,6 +36,8 @@ describe("/openapi.json", () => {
   it("describes only routes that answer: each documented path, with its example parameters, answers 200", async () => {
     const doc = JSON.parse((await getFile(http.base, "/openapi.json")).text);
     for (const [template, item] of Object.entries<any>(doc.paths)) {
+      // A document's id depends on what was registered: tests/exports/document-exports.test.ts calls that route.
+      if (template === "/exports/documents/{file}") continue;
       const examples = (item.get.parameters ?? []).filter((p: any) => p.in === "query" && p.example && !["columns", "specialty"].includes(p.name));
       const formats = template.includes("{format}") ? ["csv"] : [""];
       for (const format of formats) {

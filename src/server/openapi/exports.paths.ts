@@ -92,4 +92,26 @@ export const EXPORT_PATHS: OpenApiPaths = Object.assign(
     },
   },
   ...EXPORTS.map(exportPaths),
+  {
+    "/exports/documents/{file}": {
+      get: {
+        operationId: "documentExport",
+        summary: "A trusted document's result as a file: its first list as rows, nested fields as dotted columns",
+        description: "The document (registered for the caller's key, or public) runs as /graphql runs it for the same caller. See docs/exports.md.",
+        tags: ["exports"],
+        parameters: [
+          { name: "file", in: "path", required: true, description: "`sha256:<hex>.csv` or `.json` (the bare hex is accepted).", schema: { type: "string", pattern: "^(sha256:)?[0-9a-f]{64}\\.(csv|json)$" } },
+          { name: "variables", in: "query", required: false, description: "The document's variables, as a JSON object.", schema: { type: "string" } },
+          { name: "decimal", in: "query", required: false, description: "`comma` for decimal commas in the CSV.", schema: { type: "string", enum: ["comma"] } },
+        ],
+        responses: {
+          "200": {
+            description: "The rows.",
+            content: { "text/csv": { schema: { type: "string" } }, "application/json": { schema: { type: "object", properties: { rows: { type: "array" } }, required: ["rows"] } } },
+          },
+          "400": ERROR_RESPONSE_REF, "404": ERROR_RESPONSE_REF, "422": ERROR_RESPONSE_REF, "429": ERROR_RESPONSE_REF,
+        },
+      },
+    },
+  },
 );
