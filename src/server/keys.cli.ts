@@ -1,6 +1,7 @@
 // Loaded first: the entities are type-graphql classes, whose decorators need it.
 import "reflect-metadata";
 import fs from "node:fs";
+import path from "node:path";
 import { parseArgs } from "node:util";
 import { buildSchema, validate } from "graphql";
 import { createApiKey, revokeApiKey, setKeyOrigins } from "../auth/api-key.service";
@@ -11,7 +12,8 @@ import { ConfigError, loadConfig } from "../config/config";
 import { type Database, openDatabase } from "../db/database";
 import { sql } from "../db/sql-dialect";
 import { OrganizationKind } from "../entities/initiatives/organization-kind";
-import { supergraphApiSchemaSdl } from "../schema/api-schema";
+import { SCHEMA_FILE } from "../schema/api-schema";
+import { PROJECT_ROOT } from "../config/project-root";
 import { storeTrustedDocuments } from "../services/shared/trusted-documents.service";
 
 const USAGE = `Usage:
@@ -54,7 +56,8 @@ async function documents(db: Database, action: string | undefined, values: { key
   } catch (error) {
     throw new ConfigError(`--manifest ${values.manifest}: ${(error as Error).message}`);
   }
-  const schema = buildSchema(await supergraphApiSchemaSdl());
+  // schema.graphql is the API schema this code serves (npm run schema:check holds it to the served one).
+  const schema = buildSchema(fs.readFileSync(path.join(PROJECT_ROOT, SCHEMA_FILE), "utf8"));
   const entries = checkManifest(manifest, (document) => validate(schema, document));
   const done = await db.dataSource.transaction((manager) => storeTrustedDocuments(manager, OPERATOR(organization), owner, entries));
   process.stdout.write(`${done.registered} documents for ${owner}: ${done.added} new, ${done.registered - done.added} already registered\n`);
