@@ -16,6 +16,7 @@ import { createApollo, type Executable } from "./apollo";
 import { EXAMPLE_QUERIES } from "./examples";
 import { graphiqlAssets, graphiqlPage } from "./graphiql";
 import { createGraphQLHandler, isGraphQLPath } from "./graphql/graphql-handler";
+import { type PipelineProfile, stepsFor } from "./graphql/pipeline-profile";
 import { mapsRouter } from "./maps.router";
 import { exportsRouter } from "./exports.router";
 import { openapiRouter } from "./openapi.router";
@@ -48,6 +49,8 @@ export interface AppOptions {
   loaderBatching?: Batching;
   /** Serve anonymous read-only queries from this cache. Default: none. */
   responseCache?: ResponseCache;
+  /** Which per-request steps /graphql runs (graphql/pipeline-profile.ts). Default "public": all of them. */
+  pipeline?: PipelineProfile;
 }
 
 export interface App {
@@ -91,18 +94,24 @@ export async function createApp(options: AppOptions): Promise<App> {
   health.schemaReady = true;
   const observer = observeRequests({ logger, metrics: options.metrics });
 
-  // Every GraphQL request takes the one pipeline of src/server/graphql/graphql-handler.ts, whatever its form.
+  // Every GraphQL request takes the one pipeline of src/server/graphql/graphql-handler.ts, whatever
+  // its form; a subgraph process behind a gateway leaves out the steps only a public endpoint needs.
+  const steps = stepsFor(options.pipeline ?? "public", {
+    rateLimit: createRateLimiter(limits),
+    checkTokens: createTokenLimit(limits.maxTokens),
+    graphiql: limits.graphiql,
+  });
   const graphql = createGraphQLHandler({
     apollo,
     observer,
     authenticate: (authorization) => authenticate(options.db, authorization),
-    rateLimit: createRateLimiter(limits),
-    checkTokens: createTokenLimit(limits.maxTokens),
+    rateLimit: steps.rateLimit,
+    checkTokens: steps.checkTokens,
     maxBodyBytes: limits.maxBodyBytes,
     responseCache: options.responseCache,
     context: (caller, record) => createRequestContext(options.db, { caller, writer, batching: options.loaderBatching, record }),
     report,
-    graphiqlPage: limits.graphiql ? () => graphiqlPage({ endpoint: "/graphql", examples: EXAMPLE_QUERIES }) : undefined,
+    graphiqlPage: steps.graphiql ? () => graphiqlPage({ endpoint: "/graphql", examples: EXAMPLE_QUERIES }) : undefined,
     delayMs: options.testRequestDelayMs ?? 0,
   });
 
@@ -116,7 +125,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Exports: the same identification and per-minute budget as the maps; /openapi.json describes them, the maps and health.
   app.use("/exports", authenticateRequests(options.db, report), rateLimit(limits), exportsRouter(options.db, report));
   app.use(openapiRouter());
-  if (limits.graphiql) app.use(graphiqlAssets());
+  if (steps.graphiql) app.use(graphiqlAssets());
   app.use(requestErrors(report));
   const handle = (req: IncomingMessage, res: ServerResponse) => (isGraphQLPath(req.url) ? graphql(req, res) : app(req, res));
   return { handle, app, apollo, ready: () => options.db.isOpen, health, observer };
