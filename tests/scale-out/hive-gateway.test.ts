@@ -86,6 +86,24 @@ async function subgraphRequests(): Promise<Record<SubgraphName, number>> {
   return Object.fromEntries(SUBGRAPHS.map((name, i) => [name, counts[i]])) as Record<SubgraphName, number>;
 }
 
+/**
+ * Connections to or from a subgraph's port that were closed (TCP TIME_WAIT, Linux's
+ * /proc/net/tcp), each as "local remote": a gateway that opened a connection per fetch and
+ * closed it leaves one per fetch, on its side or the subgraph's.
+ */
+function closedConnections(): Set<string> {
+  const ports = new Set(SUBGRAPHS.map((name) => `:${subgraphs.get(name)!.port.toString(16).toUpperCase().padStart(4, "0")}`));
+  const closed = new Set<string>();
+  for (const file of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    if (!fs.existsSync(file)) continue;
+    for (const line of fs.readFileSync(file, "utf8").split("\n").slice(1)) {
+      const [, local, remote, state] = line.trim().split(/\s+/);
+      if (state === "06" && [...ports].some((port) => local?.endsWith(port) || remote?.endsWith(port))) closed.add(`${local} ${remote}`);
+    }
+  }
+  return closed;
+}
+
 const EXAMPLES = EXAMPLE_QUERIES.map((e) => [e.title, e] as const);
 const HERO = EXAMPLE_QUERIES[0];
 
@@ -113,6 +131,14 @@ describe.each(RUNTIMES)("Hive Gateway (%s runtime) over our subgraphs run as pro
     // One fetch from each subgraph, one after the other (care-offer provides the zones' names and populations).
     expect(fetched).toEqual([1, 1, 1]);
     expect(fetched.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(runtime === "hive-router" ? documented.hiveRouter.fetches : documented.apollo.fetches);
+  });
+
+  it("keeps its connections to the subgraphs open from one fetch to the next (keep-alive)", async () => {
+    const before = closedConnections();
+    for (let i = 0; i < 20; i++) expect((await postGraphQL(hiveUrl(runtime), HERO.query)).body.errors).toBeUndefined();
+    const closedSince = [...closedConnections()].filter((connection) => !before.has(connection));
+    // 60 fetches (20 hero queries × 3), one after the other: a connection per fetch would close 60.
+    expect(closedSince.length).toBeLessThanOrEqual(2);
   });
 
   it("composes the partner's subgraph into the supergraph and answers its fields next to ours", async () => {
