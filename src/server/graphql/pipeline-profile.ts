@@ -1,8 +1,9 @@
 import type { RateLimiter } from "../security/rate-limit.middleware";
 
 /**
- * Which per-request steps of the /graphql pipeline (graphql-handler.ts) a process runs, decided
- * once per serve mode (executable.ts, `pipelineProfileOf`), in this one place:
+ * Which per-request steps of the /graphql pipeline (graphql-handler.ts) a process runs: one
+ * profile per serve mode (executable.ts gives `--subgraph` the `behind-gateway` one), its steps
+ * decided here, in this one place:
  *
  * - `public`: an endpoint clients call (`npm start`, `--monolith`): every step.
  * - `behind-gateway`: a subgraph process (`--subgraph NAME`) that only a federation gateway
