@@ -196,6 +196,15 @@ export const CONTENDERS: Contender[] = [
     command: topology("hive"),
   },
   {
+    id: "hive-router-subgraph-processes-sqlite",
+    label: "Hive Gateway on Hive Router's runtime, subgraphs over HTTP (own processes) · SQLite",
+    engine: "sqlite",
+    dialect: "ours",
+    countsStatements: false,
+    cache: "none",
+    command: topology("hive-router"),
+  },
+  {
     id: "gateway-subgraph-processes-sqlite",
     label: "gateway, subgraphs over HTTP (own processes) · SQLite",
     engine: "sqlite",

@@ -4,22 +4,22 @@ import autocannon from "autocannon";
 import { PROJECT_ROOT } from "../src/config/project-root";
 import { bodyOf, CONTENDERS, headersOf } from "./contenders";
 import { prepareDatabases } from "./databases";
+import { cpuBetween, processTree } from "./process-tree";
 import { postGraphQL, startServerProcess, waitUntilIdle } from "./processes";
 import { benchQueries } from "./queries";
 
 /**
  * `npm run bench:cpu -- --only gateway-postgres,postgraphile --queries hero,point [--requests 3000 --rounds 2]`:
- * CPU time (user + system) the server process spends per request, read from /proc around a
- * fixed number of requests. On a machine shared with other work, requests per second mostly
- * measure the neighbours; CPU per request measures the server. Contenders run in turn, `rounds`
- * times (A B A B…), so that a drift in the machine shows as a spread between rounds.
+ * CPU time (user + system) the contender spends per request, read from /proc around a fixed
+ * number of requests, summed over every process it is made of (bench/process-tree.ts): for a
+ * topology, the gateway and each subgraph process; that sum is what transfers to several
+ * machines, where req/s on one shared machine does not. On a machine shared with other work,
+ * requests per second mostly measure the neighbours; CPU per request measures the server.
+ * Contenders run in turn, `rounds` times (A B A B…), so that a drift in the machine shows as a
+ * spread between rounds. `--baseline ID` (default: the first of `--only`) gives each
+ * contender's CPU as a multiple of that one's, round by round; a contender of several
+ * processes also gets a line per process.
  */
-
-function cpuMicros(pid: number): number {
-  const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  // utime and stime, in clock ticks (100 a second on Linux).
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
-}
 
 /** CPU of every PostgreSQL process (backends included): what the database spends for the contender. */
 function postgresCpuMicros(): number {
@@ -67,6 +67,19 @@ function send(url: string, bodies: string[], amount: number, connections: number
   });
 }
 
+/** One contender's figures for one query and round, in µs of CPU per request. */
+interface CpuFigures {
+  /** Every process of the contender, summed. */
+  total: number;
+  /** By process role (bench/process-tree.ts), for a contender of several processes. */
+  byRole: Map<string, number>;
+  postgres: number;
+  generator: number;
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
+const cell = (values: number[]) => values.map((f) => f.toFixed(0)).join(" / ");
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -75,6 +88,7 @@ async function main(): Promise<void> {
       requests: { type: "string", default: "3000" },
       rounds: { type: "string", default: "2" },
       connections: { type: "string", default: "10" },
+      baseline: { type: "string" },
     },
   });
   const ids = values.only.split(",");
@@ -83,35 +97,37 @@ async function main(): Promise<void> {
     if (!contender) throw new Error(`unknown contender ${id}`);
     return contender;
   });
+  const baseline = values.baseline ?? ids[0];
   const dbs = await prepareDatabases((line) => process.stdout.write(`${line}\n`));
   const queries = benchQueries({ sirens: dbs.sirens }).filter((q) => values.queries.split(",").includes(q.id));
   const requests = Number(values.requests);
-  const results = new Map<string, number[]>();
-  // PostgreSQL's processes and the load generator, per request: the rest of the machine's CPU a request costs.
-  const extra = new Map<string, [number, number][]>();
+  const results = new Map<string, CpuFigures[]>();
   for (let round = 0; round < Number(values.rounds); round++) {
     for (const contender of contenders) {
       const { command, args, env } = contender.command(dbs);
       const server = await startServerProcess(command, args, env, PROJECT_ROOT);
+      const root = server.child.pid!;
       try {
         for (const query of queries) {
           const bodies = Array.from({ length: Math.max(query.checks, 1000) }, (_, i) => JSON.stringify(bodyOf(contender, query, i)));
           const headers = headersOf(contender, dbs);
           await postGraphQL(server.url, bodyOf(contender, query, 0), headers);
           await send(server.url, bodies, Math.ceil(requests / 3), Number(values.connections), headers); // warm-up: JIT, pools, caches
-          await waitUntilIdle(server.child.pid!);
-          const before = [cpuMicros(server.child.pid!), postgresCpuMicros(), loadGeneratorCpuMicros()];
+          await waitUntilIdle(root);
+          const before = processTree(root);
+          const [postgresBefore, generatorBefore] = [postgresCpuMicros(), loadGeneratorCpuMicros()];
           const sent = await send(server.url, bodies, requests, Number(values.connections), headers);
-          const generator = (loadGeneratorCpuMicros() - before[2]) / sent;
-          await waitUntilIdle(server.child.pid!);
-          const perRequest = (cpuMicros(server.child.pid!) - before[0]) / sent;
-          const database = (postgresCpuMicros() - before[1]) / sent;
+          const generator = (loadGeneratorCpuMicros() - generatorBefore) / sent;
+          await waitUntilIdle(root);
+          const byRole = new Map([...cpuBetween(before, processTree(root))].map(([role, micros]) => [role, micros / sent]));
+          const total = [...byRole.values()].reduce((a, b) => a + b, 0);
+          const figures: CpuFigures = { total, byRole, postgres: (postgresCpuMicros() - postgresBefore) / sent, generator };
           const key = `${query.id}\t${contender.id}`;
-          results.set(key, [...(results.get(key) ?? []), perRequest]);
-          extra.set(key, [...(extra.get(key) ?? []), [database, generator]]);
+          results.set(key, [...(results.get(key) ?? []), figures]);
+          const parts = byRole.size > 1 ? ` = ${[...byRole].map(([role, micros]) => `${role} ${micros.toFixed(0)}`).join(" + ")}` : "";
           process.stdout.write(
-            `round ${round + 1}  ${query.id.padEnd(6)} ${contender.label.padEnd(40)} ${perRequest.toFixed(0).padStart(6)} µs CPU / request` +
-              ` (PostgreSQL ${database.toFixed(0)}, load generator ${generator.toFixed(0)})\n`,
+            `round ${round + 1}  ${query.id.padEnd(6)} ${contender.label.padEnd(40)} ${total.toFixed(0).padStart(6)} µs CPU / request${parts}` +
+              ` (PostgreSQL ${figures.postgres.toFixed(0)}, load generator ${generator.toFixed(0)})\n`,
           );
         }
       } finally {
@@ -120,15 +136,26 @@ async function main(): Promise<void> {
     }
   }
   process.stdout.write(
-    "\n| query | contender | server: µs CPU / request (each round) | PostgreSQL | load generator | all three |\n|---|---|---|---|---|---|\n",
+    `\n| query | contender | every process: µs CPU / request (each round) | × ${baseline} | PostgreSQL | load generator |\n|---|---|---:|---:|---:|---:|\n`,
   );
   for (const [key, figures] of results) {
     const [query, contender] = key.split("\t");
-    const others = extra.get(key) ?? [];
-    const cell = (values: number[]) => values.map((f) => f.toFixed(0)).join(" / ");
+    const reference = results.get(`${query}\t${baseline}`);
+    const ratios = reference ? figures.map((f, i) => `${(f.total / reference[Math.min(i, reference.length - 1)].total).toFixed(2)}×`).join(" / ") : "–";
     process.stdout.write(
-      `| ${query} | ${contender} | ${cell(figures)} | ${cell(others.map((o) => o[0]))} | ${cell(others.map((o) => o[1]))} | ${cell(figures.map((f, i) => f + others[i][0] + others[i][1]))} |\n`,
+      `| ${query} | ${contender} | ${cell(figures.map((f) => f.total))} | ${ratios} | ${cell(figures.map((f) => f.postgres))} | ${cell(figures.map((f) => f.generator))} |\n`,
     );
+  }
+  const split = [...results].filter(([, figures]) => figures[0].byRole.size > 1);
+  if (split.length === 0) return;
+  process.stdout.write("\n| query | contender | process | µs CPU / request (median round) | share |\n|---|---|---|---:|---:|\n");
+  for (const [key, figures] of split) {
+    const [query, contender] = key.split("\t");
+    const total = median(figures.map((f) => f.total));
+    for (const role of figures[0].byRole.keys()) {
+      const micros = median(figures.map((f) => f.byRole.get(role) ?? 0));
+      process.stdout.write(`| ${query} | ${contender} | ${role} | ${micros.toFixed(0)} | ${((100 * micros) / total).toFixed(0)} % |\n`);
+    }
   }
 }
 

@@ -23,12 +23,25 @@ export interface LoadFigures {
   failureKinds: string;
 }
 
+/** Told when the measured window opens and when the load has stopped: a caller reads the server's CPU around it. */
+export interface MeasuredWindow {
+  opened: () => void;
+  closed: () => void;
+}
+
 /**
  * One autocannon run of warm-up + measured window on `connections` keep-alive connections,
  * `bodies` POSTed round-robin. Only responses completed in the measured window count, so the
  * figures are those of a server whose queue has filled, not of its start.
  */
-export function measure(url: string, bodies: RequestBody[], settings: LoadSettings, singleRequestMs: number, headers: Record<string, string> = {}): Promise<LoadFigures> {
+export function measure(
+  url: string,
+  bodies: RequestBody[],
+  settings: LoadSettings,
+  singleRequestMs: number,
+  headers: Record<string, string> = {},
+  window?: MeasuredWindow,
+): Promise<LoadFigures> {
   // The queue fills once every connection waited for the others: about connections × service time.
   const warmupSeconds = Math.min(30, Math.max(settings.warmup, Math.ceil((1.5 * settings.connections * singleRequestMs) / 1000)));
   const encoded = bodies.map((b) => JSON.stringify(b));
@@ -58,10 +71,12 @@ export function measure(url: string, bodies: RequestBody[], settings: LoadSettin
         ],
       },
       (error: Error | null, result: autocannon.Result) => {
+        clearTimeout(opening);
         if (error) {
           reject(error);
           return;
         }
+        window?.closed();
         latencies.sort((a, b) => a - b);
         const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? NaN;
         resolve({
@@ -77,6 +92,7 @@ export function measure(url: string, bodies: RequestBody[], settings: LoadSettin
     );
     const started = Date.now();
     measuredFrom = started + warmupSeconds * 1000;
+    const opening = setTimeout(() => window?.opened(), warmupSeconds * 1000);
     instance.on("reqError", (error: Error) => errorMessages.add(error.message));
     instance.on("response", (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
       if (statusCode < 200 || statusCode >= 300) {

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import fs from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
+import { cpuBetween, processTree } from "./process-tree";
 import type { RequestBody } from "./queries";
 
 /** A contender's server, started as its own process so that it never shares a core's event loop with the load generator. */
@@ -45,28 +45,20 @@ export function startServerProcess(command: string, args: string[], env: NodeJS.
   });
 }
 
-/** CPU time (user + system, in clock ticks) a process has used so far, from /proc. */
-function cpuTicks(pid: number): number | null {
-  try {
-    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-    return Number(fields[11]) + Number(fields[12]);
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Waits until the server has drained the requests still queued when the load generator
- * stopped (it uses under 5% of a core over 250 ms), so that one measurement does not pay for
- * the previous one's backlog. Gives up after `maxMs`.
+ * stopped (each of its processes uses under 5% of a core over 250 ms: a topology is several
+ * processes, bench/process-tree.ts), so that one measurement does not pay for the previous
+ * one's backlog. Gives up after `maxMs`.
  */
 export async function waitUntilIdle(pid: number, maxMs = 120_000): Promise<void> {
   const started = Date.now();
-  let previous = cpuTicks(pid);
-  while (previous !== null && Date.now() - started < maxMs) {
+  let previous = processTree(pid);
+  while (previous.length > 0 && Date.now() - started < maxMs) {
     await sleep(250);
-    const now = cpuTicks(pid);
-    if (now === null || now - previous <= 1) return; // 1 tick = 10 ms: ≤ 4% of 250 ms
+    const now = processTree(pid);
+    const spent = [...cpuBetween(previous, now).values()].reduce((a, b) => a + b, 0);
+    if (now.length === 0 || spent <= 10_000 * now.length) return; // 1 tick (10 ms) per process: ≤ 4% of 250 ms
     previous = now;
   }
 }

@@ -8,16 +8,19 @@ import { PROJECT_ROOT } from "../src/config/project-root";
 import { bodyOf, CONTENDERS, type Contender, headersOf, POSTGRAPHILE_DIR, REDIS_URL } from "./contenders";
 import { type BenchDatabases, prepareDatabases } from "./databases";
 import { type LoadSettings, measure } from "./load";
+import { cpuBetween, type ProcessCpu, processTree } from "./process-tree";
 import { postGraphQL, startServerProcess, waitUntilIdle } from "./processes";
 import { type BenchQuery, benchQueries } from "./queries";
-import { describeMachine, markdownReport, type Measurement, type Results, rows, textTable, goals } from "./report";
+import { cpuTable, describeMachine, markdownReport, type Measurement, type Results, rows, textTable, goals } from "./report";
 
 /**
  * `npm run bench [-- --duration S --warmup S --connections N --rounds R --only id,id --queries id,id]`
  * (`-- --report-only` rewrites results.md from results.json):
  * starts each contender in turn on loopback, checks that it answers every benchmark query
  * with the same data as the others, counts its SQL statements per query, then measures
- * throughput and latency under load. Prints one table and writes bench/results.{json,md}.
+ * throughput, latency and the CPU of every process of the contender (a topology's gateway and
+ * subgraphs, bench/process-tree.ts) per request under load. Prints the tables and writes
+ * bench/results.{json,md}.
  */
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -122,15 +125,22 @@ async function main(): Promise<void> {
         for (const query of queries) {
           const { sqlStatements, singleRequestMs } = await checkAnswers(server.url, contender, query, references, headers);
           const bodies = Array.from({ length: Math.max(query.checks, 1000) }, (_, i) => bodyOf(contender, query, i));
-          const figures = await measure(server.url, bodies, settings, singleRequestMs, headers);
+          // CPU of every process of the contender (a topology's gateway and subgraphs) over the measured window.
+          let before: ProcessCpu[] = [];
+          let cpuByRole = new Map<string, number>();
+          const root = server.child.pid!;
+          const window = { opened: () => void (before = processTree(root)), closed: () => void (cpuByRole = cpuBetween(before, processTree(root))) };
+          const figures = await measure(server.url, bodies, settings, singleRequestMs, headers, window);
+          const cpu = cpuPerRequest(cpuByRole, figures.responses);
           // Requests still queued when the load stopped must not slow the next query down.
           await waitUntilIdle(server.child.pid!);
           if (figures.failures > 0) throw new Error(`${contender.label} / ${query.id}: ${figures.failures} failed requests under load (${figures.failureKinds})`);
           const key = `${query.id}\t${contender.id}`;
-          byKey.set(key, [...(byKey.get(key) ?? []), { query: query.id, contender: contender.id, sqlStatements, ...figures }]);
+          byKey.set(key, [...(byKey.get(key) ?? []), { query: query.id, contender: contender.id, sqlStatements, ...figures, cpu }]);
           log(
             `  ${query.id.padEnd(9)} ${figures.requestsPerSecond.toFixed(1).padStart(8)} req/s  p50 ${figures.p50.toFixed(1)} ms  p99 ${figures.p99.toFixed(1)} ms` +
-              (sqlStatements === null ? "" : `  ${sqlStatements} SQL`),
+              (sqlStatements === null ? "" : `  ${sqlStatements} SQL`) +
+              (cpu ? `  ${cpu.perRequest.toFixed(0)} µs CPU/request` : ""),
           );
         }
       } finally {
@@ -155,11 +165,19 @@ async function main(): Promise<void> {
     skipped,
   };
   log(`\n${textTable(rows(results, contenders))}\n`);
+  log(`${cpuTable(results, contenders)}\n`);
   for (const goal of goals(results)) log(`- ${goal}`);
   for (const s of skipped) log(`skipped ${s.contender}: ${s.reason}`);
   fs.writeFileSync(path.join(values.out, "results.json"), `${JSON.stringify(results, null, 2)}\n`);
   fs.writeFileSync(path.join(values.out, "results.md"), markdownReport(results, contenders));
   log(`\nwrote ${path.join(values.out, "results.json")} and results.md`);
+}
+
+/** µs of CPU per response over the measured window, in all and by process (none when nothing was measured). */
+function cpuPerRequest(byRole: Map<string, number>, responses: number): Measurement["cpu"] {
+  if (byRole.size === 0 || responses === 0) return undefined;
+  const byProcess = Object.fromEntries([...byRole].map(([role, micros]) => [role, Math.round(micros / responses)]));
+  return { perRequest: Math.round([...byRole.values()].reduce((a, b) => a + b, 0) / responses), byProcess };
 }
 
 /**

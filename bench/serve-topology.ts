@@ -13,6 +13,8 @@ import { buildLocalSubgraphs } from "../src/gateway/local-subgraphs";
  * `ready on URL` for the bench. BENCH_TOPOLOGY:
  * - "hive": our three subgraphs as their own processes (`npm start -- --subgraph NAME`), the
  *   supergraph composed from them, Hive Gateway with deploy/gateway.config.ts in front;
+ * - "hive-router": the same with Hive Gateway on Hive Router's runtime (`--hive-router-runtime`:
+ *   the Rust query planner of `@graphql-hive/router-runtime`);
  * - "gateway-http": the same subgraph processes, our gateway (`npm start` with a gateway config
  *   naming them) in front;
  * - "workers-1", "workers-2": `npm start -- --workers N` (1: no cluster at all).
@@ -60,12 +62,13 @@ async function main(): Promise<void> {
   const topology = process.env.BENCH_TOPOLOGY ?? "hive";
   const port = await freePort();
   fs.mkdirSync(TMP, { recursive: true });
-  if (topology === "hive") {
+  if (topology === "hive" || topology === "hive-router") {
     const urls = await startSubgraphs();
     const local = await buildLocalSubgraphs();
     const file = path.join(TMP, "supergraph.graphql");
     fs.writeFileSync(file, composeSupergraph(local.map((s) => ({ name: s.name, url: urls[s.name], sdl: s.sdl }))).supergraphSdl);
-    await start([HIVE_GATEWAY, "supergraph", file, "--config-path", HIVE_CONFIG, "--host", "127.0.0.1", "--port", String(port)], `http://127.0.0.1:${port}/readiness`);
+    const runtime = topology === "hive-router" ? ["--hive-router-runtime"] : [];
+    await start([HIVE_GATEWAY, "supergraph", file, "--config-path", HIVE_CONFIG, "--host", "127.0.0.1", "--port", String(port), ...runtime], `http://127.0.0.1:${port}/readiness`);
   } else if (topology === "gateway-http") {
     const urls = await startSubgraphs();
     const file = path.join(TMP, "gateway.config.json");

@@ -7,13 +7,14 @@ import { PROJECT_ROOT } from "../src/config/project-root";
 import { DEFAULT_SUBGRAPH_URLS } from "../src/gateway/subgraph-urls";
 
 /**
- * `npm run topology [-- --port 4000 --gateway-config FILE]`: the several-machines topology of
+ * `npm run topology [-- --port 4000 --gateway-config FILE --router-runtime]`: the several-machines topology of
  * docs/scale-out.md on one machine, for a trial. Starts our three subgraphs as their own
  * processes on the ports of the supergraph (4101–4103; territories first, so that it seeds an
  * empty database alone), writes the supergraph with `npm run supergraph` (partners of the
  * gateway config included), then serves it with Hive Gateway. Every line is prefixed with the
  * process it comes from; Ctrl-C stops them all. A process that dies is not restarted: try
- * killing a subgraph and see the gateway fail its fields only.
+ * killing a subgraph and see the gateway fail its fields only. `--router-runtime`: Hive Gateway
+ * plans with Hive Router's Rust query planner (`--hive-router-runtime`, `@graphql-hive/router-runtime`).
  */
 const SUPERGRAPH_CLI = path.join(PROJECT_ROOT, "dist/src/gateway/supergraph.cli.js");
 const MAIN = path.join(PROJECT_ROOT, "dist/src/server/main.js");
@@ -66,7 +67,9 @@ function stopAll(code: number): void {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { port: { type: "string", default: "4000" }, "gateway-config": { type: "string" } } });
+  const { values } = parseArgs({
+    options: { port: { type: "string", default: "4000" }, "gateway-config": { type: "string" }, "router-runtime": { type: "boolean", default: false } },
+  });
   process.once("SIGINT", () => stopAll(0));
   process.once("SIGTERM", () => stopAll(0));
   const [first, ...others] = Object.entries(DEFAULT_SUBGRAPH_URLS);
@@ -76,8 +79,10 @@ async function main(): Promise<void> {
   const supergraph = path.join(PROJECT_ROOT, "supergraph.graphql");
   const composeArgs = [SUPERGRAPH_CLI, "--out", supergraph, ...(values["gateway-config"] ? ["--gateway-config", values["gateway-config"]] : [])];
   process.stdout.write(`[supergraph] ${execFileSync(process.execPath, composeArgs, { cwd: PROJECT_ROOT, encoding: "utf8" })}`);
-  await start("hive-gateway", [HIVE_GATEWAY, "supergraph", supergraph, "--config-path", HIVE_CONFIG, "--port", values.port], `http://127.0.0.1:${values.port}/readiness`, { NO_COLOR: "1" });
-  process.stdout.write(`[topology] ready: Hive Gateway at http://localhost:${values.port}/graphql over ${Object.keys(DEFAULT_SUBGRAPH_URLS).join(", ")}\n`);
+  const runtime = values["router-runtime"] ? ["--hive-router-runtime"] : [];
+  await start("hive-gateway", [HIVE_GATEWAY, "supergraph", supergraph, "--config-path", HIVE_CONFIG, "--port", values.port, ...runtime], `http://127.0.0.1:${values.port}/readiness`, { NO_COLOR: "1" });
+  const over = Object.keys(DEFAULT_SUBGRAPH_URLS).join(", ");
+  process.stdout.write(`[topology] ready: Hive Gateway (${values["router-runtime"] ? "Hive Router's runtime" : "JavaScript runtime"}) at http://localhost:${values.port}/graphql over ${over}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -17,6 +17,7 @@ import { createApollo, documentValidator, type Executable } from "./apollo";
 import { EXAMPLE_QUERIES } from "./examples";
 import { graphiqlAssets, graphiqlPage } from "./graphiql";
 import { createGraphQLHandler, isGraphQLPath } from "./graphql/graphql-handler";
+import { type PipelineProfile, stepsFor } from "./graphql/pipeline-profile";
 import { mapsRouter } from "./maps.router";
 import { exportsRouter } from "./exports.router";
 import { documentExportsRouter, type RunDocument } from "./document-exports.router";
@@ -54,6 +55,8 @@ export interface AppOptions {
   responseCache?: ResponseCache;
   /** CORS and the caching of reads by document id. Default: CORS_ORIGINS, CORS_MAX_AGE, DOCUMENT_CACHE_MAX_AGE's defaults. */
   access?: AccessOptions;
+  /** Which per-request steps /graphql runs (graphql/pipeline-profile.ts). Default "public": all of them. */
+  pipeline?: PipelineProfile;
 }
 
 export interface App {
@@ -101,21 +104,27 @@ export async function createApp(options: AppOptions): Promise<App> {
   health.schemaReady = true;
   const observer = observeRequests({ logger, metrics: options.metrics });
 
-  // Every GraphQL request takes the one pipeline of src/server/graphql/graphql-handler.ts, whatever its form.
+  // Every GraphQL request takes the one pipeline of src/server/graphql/graphql-handler.ts, whatever
+  // its form; a subgraph process behind a gateway leaves out the steps only a public endpoint needs.
+  const steps = stepsFor(options.pipeline ?? "public", {
+    rateLimit: createRateLimiter(limits),
+    checkTokens: createTokenLimit(limits.maxTokens),
+    graphiql: limits.graphiql,
+  });
   const graphql = createGraphQLHandler({
     apollo,
     observer,
     cors,
     authenticate: (authorization) => authenticate(options.db, authorization),
-    rateLimit: createRateLimiter(limits),
+    rateLimit: steps.rateLimit,
     findDocument: (caller, documentId) => findTrustedDocument(options.db, caller, documentId),
     documentMaxAgeSeconds: access.documentMaxAgeSeconds,
-    checkTokens: createTokenLimit(limits.maxTokens),
+    checkTokens: steps.checkTokens,
     maxBodyBytes: limits.maxBodyBytes,
     responseCache: options.responseCache,
     context: (caller, record) => createRequestContext(options.db, { caller, writer, batching: options.loaderBatching, record, validateDocument }),
     report,
-    graphiqlPage: limits.graphiql ? () => graphiqlPage({ endpoint: "/graphql", examples: EXAMPLE_QUERIES }) : undefined,
+    graphiqlPage: steps.graphiql ? () => graphiqlPage({ endpoint: "/graphql", examples: EXAMPLE_QUERIES }) : undefined,
     delayMs: options.testRequestDelayMs ?? 0,
   });
 
@@ -140,7 +149,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   app.use(openapiRouter());
   // The embeddable components and their demo page; their documents are registered as public first (docs/embed.md).
   app.use("/embed", await embedRouter({ db: options.db, writer, validate: validateDocument, report, logger }));
-  if (limits.graphiql) app.use(graphiqlAssets());
+  if (steps.graphiql) app.use(graphiqlAssets());
   app.use(requestErrors(report));
   const handle = (req: IncomingMessage, res: ServerResponse) => (isGraphQLPath(req.url) ? graphql(req, res) : app(req, res));
   return { handle, app, apollo, ready: () => options.db.isOpen, health, observer };

@@ -9,6 +9,7 @@ import { DEFAULT_GATEWAY_CONFIG, type GatewayConfig } from "../config/gateway-co
 import { buildLocalSubgraphs } from "../gateway/local-subgraphs";
 import { LocalFirstGateway } from "../gateway/local-first";
 import type { Executable } from "./apollo";
+import type { PipelineProfile } from "./graphql/pipeline-profile";
 
 /**
  * What a process serves:
@@ -37,6 +38,8 @@ export interface Built {
   description: string;
   /** How many resolver methods are called directly, how many through type-graphql's handler (logged at start). */
   resolvers: ResolverPaths;
+  /** Which per-request steps its /graphql runs: a subgraph alone answers a gateway's fetches only (graphql/pipeline-profile.ts). */
+  pipeline: PipelineProfile;
 }
 
 /**
@@ -57,7 +60,7 @@ export async function buildExecutable(mode: ServeMode, options: BuildOptions = {
       throw new UnknownSubgraphError(`unknown subgraph "${mode.name}" (ours are: ${ALL_SUBGRAPHS.map((s) => s.name).join(", ")})`);
     }
     const { schema } = await buildFederatedSubgraph(definition, schemaOptions);
-    return built({ schema }, `subgraph "${mode.name}" alone`, schema);
+    return built({ schema }, `subgraph "${mode.name}" alone, behind a gateway`, schema, "behind-gateway");
   }
   const config = mode.config ?? DEFAULT_GATEWAY_CONFIG;
   const local = await buildLocalSubgraphs(schemaOptions);
@@ -75,7 +78,7 @@ export async function buildExecutable(mode: ServeMode, options: BuildOptions = {
   return built({ gateway: new LocalFirstGateway(gateway, merged, report) }, `${over}; operations on our subgraphs in one pass${partners}`, merged);
 }
 
-function built(executable: Executable, description: string, schema: GraphQLSchema): Built {
+function built(executable: Executable, description: string, schema: GraphQLSchema, pipeline: PipelineProfile = "public"): Built {
   const resolvers = resolverPaths(schema);
-  return { executable, description: `${description}; resolvers: ${resolvers.direct} called directly, ${resolvers.typeGraphql} through type-graphql's handler`, resolvers };
+  return { executable, description: `${description}; resolvers: ${resolvers.direct} called directly, ${resolvers.typeGraphql} through type-graphql's handler`, resolvers, pipeline };
 }

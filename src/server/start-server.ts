@@ -38,7 +38,7 @@ export interface StartOptions extends Omit<AppOptions, "executable"> {
 
 /** Builds what the mode serves, starts Apollo and listens; `close` stops accepting and drains. */
 export async function startServer(options: StartOptions): Promise<RunningServer> {
-  const { executable, description, resolvers } = await buildExecutable(options.mode, {
+  const { executable, description, resolvers, pipeline } = await buildExecutable(options.mode, {
     reportError: options.reportError,
     subgraphTimeoutMs: options.subgraphTimeoutMs,
     leanResolvers: options.leanResolvers,
@@ -51,7 +51,7 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
   const server = createServer({ keepAliveTimeout, headersTimeout: keepAliveTimeout + 1000 });
   const drain = trackForDrain(server);
   const graceMs = options.shutdownTimeoutMs ?? DEFAULT_CONFIG.shutdownTimeoutMs;
-  const app = await createApp({ ...options, executable });
+  const app = await createApp({ ...options, executable, pipeline });
   server.on("request", app.handle);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

@@ -140,9 +140,10 @@ describe("OpenTelemetry tracing (in-memory exporter)", () => {
     expect(root.map((s) => s.name)).toEqual(["POST /graphql"]);
     for (const name of ["gateway.request", "gateway.validate", "gateway.execute", "gateway.postprocessing"]) expect(spans.filter((s) => s.name === name)).toHaveLength(1);
     const fetches = spans.filter((s) => s.name === "gateway.fetch");
-    expect(fetches.map((s) => s.attributes.service).sort()).toEqual(["care-offer", "initiatives", "territories", "territories"]);
+    // care-offer provides the zones' names and populations (@provides): no fetch back to territories.
+    expect(fetches.map((s) => s.attributes.service).sort()).toEqual(["care-offer", "initiatives", "territories"]);
     const subgraphRequests = spans.filter((s) => s.kind === SpanKind.SERVER && s !== root[0]);
-    expect(subgraphRequests).toHaveLength(4);
+    expect(subgraphRequests).toHaveLength(3);
     for (const request of subgraphRequests) expect(ancestors(request).map((s) => s.name)).toContain("gateway.fetch");
     const sqlSpans = spans.filter((s) => s.attributes["db.system.name"] !== undefined);
     expect(sqlSpans.length).toBeGreaterThanOrEqual(3);

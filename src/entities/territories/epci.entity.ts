@@ -1,5 +1,5 @@
 import { Directive, Field, ID, Int, ObjectType } from "type-graphql";
-import { KEY_DESCRIPTIONS } from "../shared/key-descriptions";
+import { KEY_DESCRIPTIONS, PROVIDED_EPCI_DESCRIPTIONS } from "../shared/key-descriptions";
 import { EpciKind } from "./epci-kind";
 
 @Directive('@key(fields: "siren")')
@@ -14,12 +14,15 @@ export class Epci {
   @Field(() => ID, { description: KEY_DESCRIPTIONS.epciSiren })
   siren: string;
 
-  @Field({ description: 'Official name, with its legal form ("CC Cazals-Salviac").' })
+  // Shareable: care-offer provides it with its zones rouges (@provides), sparing the gateway a fetch from here.
+  @Directive("@shareable")
+  @Field({ description: PROVIDED_EPCI_DESCRIPTIONS.name })
   name: string;
 
   @Field(() => EpciKind, { description: "Legal form (CC, CA, CU, Métropole)." })
   kind: EpciKind;
 
-  @Field(() => Int, { description: "Population totale (INSEE legal population, counting people counted elsewhere too)." })
+  @Directive("@shareable")
+  @Field(() => Int, { description: PROVIDED_EPCI_DESCRIPTIONS.population })
   population: number;
 }

@@ -1,9 +1,10 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, Directive, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../context/request-context";
 import { ProfessionalStat } from "../../entities/care-offer/professional-stat.entity";
 import { SasPlatform } from "../../entities/care-offer/sas-platform.entity";
-import { entityReference } from "../shared/entity-reference";
-import type { DepartmentKey, EpciKey } from "../shared/references";
+import type { DepartmentKey, EpciKey, ProvidedEpci } from "../shared/references";
+import { ZONE_PROVIDES, zoneEpcis } from "./zone-epcis";
 import { CareOfferRefs } from "./care-offer.references";
 import { Measure } from "../../entities/care-offer/measure.type";
 import { aplOf, gpDensity, latestIndicator, matchesSpecialty } from "../../services/care-offer/measure.service";
@@ -91,9 +92,15 @@ export class DepartmentCareOfferResolver {
     return aplOf(ctx, "DEPARTMENT", d.code);
   }
 
+  @Directive(ZONE_PROVIDES)
   @FieldResolver(() => [CareOfferRefs.EpciRef], { description: "EPCI of the département designated as zones rouges, most populous first." })
-  async zonesRouges(@Root() d: DepartmentKey, @Ctx() ctx: RequestContext, @Args() { includeUnconfirmed }: ZonesRougesArgs): Promise<EpciKey[]> {
+  async zonesRouges(
+    @Root() d: DepartmentKey,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+    @Args() { includeUnconfirmed }: ZonesRougesArgs,
+  ): Promise<(EpciKey | ProvidedEpci)[]> {
     const zones = await ctx.loaders.zoneRouge.byDepartment.with(includeUnconfirmed ?? false).load(d.code);
-    return zones.map((z) => entityReference("Epci", { siren: z.epciSiren }));
+    return zoneEpcis(ctx, zones, info);
   }
 }

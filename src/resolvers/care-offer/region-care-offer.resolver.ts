@@ -1,8 +1,9 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Args, Ctx, Directive, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import type { RequestContext } from "../../context/request-context";
 import { ProfessionalStat } from "../../entities/care-offer/professional-stat.entity";
-import { entityReference } from "../shared/entity-reference";
-import type { EpciKey, RegionKey } from "../shared/references";
+import type { EpciKey, ProvidedEpci, RegionKey } from "../shared/references";
+import { ZONE_PROVIDES, zoneEpcis } from "./zone-epcis";
 import { CareOfferRefs } from "./care-offer.references";
 import { Measure } from "../../entities/care-offer/measure.type";
 import { aplOf, matchesSpecialty } from "../../services/care-offer/measure.service";
@@ -14,14 +15,20 @@ import { ZonesRougesArgs } from "./zone-rouge.args";
 
 @Resolver(() => CareOfferRefs.RegionRef)
 export class RegionCareOfferResolver {
+  @Directive(ZONE_PROVIDES)
   @FieldResolver(() => [CareOfferRefs.EpciRef], {
     description:
       "EPCI of the région designated as zones rouges (2025), most populous first: shorthand for epcis(filter: {zoneRouge: true}). " +
       "An EPCI straddling two régions appears in both.",
   })
-  async zonesRouges(@Root() r: RegionKey, @Ctx() ctx: RequestContext, @Args() { includeUnconfirmed }: ZonesRougesArgs): Promise<EpciKey[]> {
+  async zonesRouges(
+    @Root() r: RegionKey,
+    @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
+    @Args() { includeUnconfirmed }: ZonesRougesArgs,
+  ): Promise<(EpciKey | ProvidedEpci)[]> {
     const zones = await ctx.loaders.zoneRouge.byRegion.with(includeUnconfirmed ?? false).load(r.code);
-    return zones.map((z) => entityReference("Epci", { siren: z.epciSiren }));
+    return zoneEpcis(ctx, zones, info);
   }
 
   @FieldResolver(() => Measure, { nullable: true, description: "APL to GPs, population-weighted mean of the région's communes." })

@@ -23,8 +23,12 @@ export interface RateLimitState {
   resetSeconds: number;
 }
 
-/** Takes one request from the caller's budget and says what is left; rejects with RateLimitedError past it. */
-export type RateLimiter = (caller: Caller, address: string | undefined) => Promise<RateLimitState>;
+/**
+ * Takes one request from the caller's budget and says what is left (undefined: this caller is not
+ * counted here, e.g. anonymous fetches of a subgraph behind a gateway); rejects with
+ * RateLimitedError past it.
+ */
+export type RateLimiter = (caller: Caller, address: string | undefined) => Promise<RateLimitState | undefined>;
 
 const WINDOW_SECONDS = 60;
 
@@ -65,7 +69,8 @@ export function setRateLimitHeaders(res: ServerResponse, state: RateLimitState):
 /** Counts a request against the caller's budget, and writes the budget on the answer whether it passes or not. */
 export async function countRequest(limiter: RateLimiter, res: ServerResponse, caller: Caller, address: string | undefined): Promise<void> {
   try {
-    setRateLimitHeaders(res, await limiter(caller, address));
+    const state = await limiter(caller, address);
+    if (state) setRateLimitHeaders(res, state);
   } catch (error) {
     if (error instanceof RateLimitedError && error.state) setRateLimitHeaders(res, error.state);
     throw error;
