@@ -15,6 +15,7 @@ import { observeRequests, type RequestObserver } from "../observability/request-
 import { createApollo, type Executable } from "./apollo";
 import { EXAMPLE_QUERIES } from "./examples";
 import { graphiqlAssets, graphiqlPage } from "./graphiql";
+import { Admission } from "./graphql/admission";
 import { createGraphQLHandler, isGraphQLPath } from "./graphql/graphql-handler";
 import { mapsRouter } from "./maps.router";
 import { exportsRouter } from "./exports.router";
@@ -81,7 +82,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   const cache = options.responseCache;
   // Every committed write drops the cached answers, whichever service made it.
   const writer = cache ? invalidatingWriter(given, () => cache.invalidate()) : given;
-  const health: HealthState = { schemaReady: false, draining: false };
+  const admission = new Admission({
+    maxConcurrent: limits.maxConcurrentOperations,
+    maxQueued: limits.maxQueuedOperations,
+    queueTimeoutMs: limits.queueTimeoutMs,
+    onShed: (reason) => options.metrics?.requestsShed.inc({ reason }),
+  });
+  options.metrics?.watchAdmission(() => admission.state);
+  const cacheHealth = cache?.store.health?.bind(cache.store);
+  const health: HealthState = { schemaReady: false, draining: false, cache: cacheHealth, load: () => admission.state };
   const apollo = await createApollo({
     executable: options.executable,
     limits,
@@ -98,7 +107,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     authenticate: (authorization) => authenticate(options.db, authorization),
     rateLimit: createRateLimiter(limits),
     checkTokens: createTokenLimit(limits.maxTokens),
-    maxBodyBytes: limits.maxBodyBytes,
+    body: { maxBytes: limits.maxBodyBytes, timeoutMs: limits.bodyTimeoutMs, minBytesPerSecond: limits.bodyMinBytesPerSecond },
+    admission,
     responseCache: options.responseCache,
     context: (caller, record) => createRequestContext(options.db, { caller, writer, batching: options.loaderBatching, record }),
     report,

@@ -32,7 +32,7 @@ describe("PostgreSQL unreachable, then back", () => {
     await database?.drop();
   });
 
-  it("answers SERVICE_UNAVAILABLE and /healthz 503 while the database is cut, and recovers without a restart", async () => {
+  it("answers 503 SERVICE_UNAVAILABLE and /readyz 503 while the database is cut (/healthz stays 200: liveness asks no dependency), and recovers without a restart", async () => {
     if (!(await postgresReachable())) {
       console.warn("PostgreSQL is not reachable at 127.0.0.1:5432: this test needs it and is skipped");
       return;
@@ -52,13 +52,15 @@ describe("PostgreSQL unreachable, then back", () => {
 
     await proxy.cut();
     const during = await postGraphQL(server.url, QUERY);
-    expect(during.status).toBeLessThan(500);
+    // Nothing could be answered: 503, as the whole answer failed for the database.
+    expect(during.status).toBe(503);
     expect(during.body.errors[0]).toMatchObject({ message: "The database is unreachable; retry in a few seconds", extensions: { code: "SERVICE_UNAVAILABLE" } });
-    expect((await fetch(`${server.base}/healthz`)).status).toBe(503);
+    expect((await fetch(`${server.base}/readyz`)).status).toBe(503);
+    expect((await fetch(`${server.base}/healthz`)).status).toBe(200);
 
     await proxy.open();
     const after = await postGraphQL(server.url, QUERY);
     expect(after.body).toEqual({ data: { epci: { name: "CC Cazals-Salviac" } } });
-    expect((await fetch(`${server.base}/healthz`)).status).toBe(200);
+    expect((await fetch(`${server.base}/readyz`)).status).toBe(200);
   });
 });

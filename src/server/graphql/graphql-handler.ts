@@ -10,7 +10,9 @@ import { sendHttpError } from "../../errors/http-answer";
 import type { RequestObserver } from "../../observability/request-observer.middleware";
 import { checkGraphQLParams } from "../security/graphql-params.check";
 import type { RateLimiter } from "../security/rate-limit.middleware";
+import type { Admission } from "./admission";
 import { sendAnswer, sendApolloAnswer } from "./answer";
+import type { BodyLimits } from "./request-body";
 import { readGraphQLRequest, type ReadRequest } from "./request-params";
 
 export interface GraphQLHandlerOptions {
@@ -19,7 +21,10 @@ export interface GraphQLHandlerOptions {
   authenticate: (authorization: string | undefined) => Promise<Caller>;
   rateLimit: RateLimiter;
   checkTokens: (query: string | undefined) => void;
-  maxBodyBytes: number;
+  /** Size and arrival-time limits of a request body (413, 408). */
+  body: BodyLimits;
+  /** Bounds the operations executed at once and their queue (load shedding: 503). */
+  admission: Admission;
   responseCache?: ResponseCache;
   context: (caller: Caller, record: RequestRecord) => RequestContext;
   report: (error: unknown) => void;
@@ -41,7 +46,7 @@ export function isGraphQLPath(url: string | undefined): boolean {
  * goes through these steps, in this order, in this one module:
  *
  *   observe → authenticate → rate limit → read the parameters → request checks → token limit
- *   → response cache → execute (Apollo Server) → answer
+ *   → response cache → admission (wait for a turn, or 503) → execute (Apollo Server) → answer
  *
  * Only "read the parameters" differs between forms (request-params.ts). Errors before execution
  * are answered by `sendHttpError` (src/errors/http-answer.ts), answers by `sendAnswer`
@@ -61,7 +66,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): (req: Inco
     // The request's log line and metrics name the organization, never the key.
     if (caller.kind === "key") record.callerOrganization = caller.organizationId;
     await options.rateLimit(caller, req.socket.remoteAddress);
-    const request = await readGraphQLRequest(req, options.maxBodyBytes);
+    const request = await readGraphQLRequest(req, options.body);
     checkGraphQLParams(request.params as Record<string, unknown> | undefined);
     const query = request.params?.query;
     options.checkTokens(typeof query === "string" ? query : undefined);
@@ -75,10 +80,11 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): (req: Inco
     }
     if (found) res.setHeader("x-response-cache", "miss");
 
-    const answer = await apollo.executeHTTPGraphQLRequest({
+    // Overload is shed here, not queued without bound (admission.ts).
+    const answer = await options.admission.run(res, () => apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method, headers: headerMapOf(req), search: request.search, body: request.body },
       context: async () => options.context(caller, record),
-    });
+    }));
     const text = await sendApolloAnswer(req, res, answer);
     if (found && text !== undefined) found.keep(answer.status ?? 200, text, answer.headers.get("content-type") ?? "application/json");
   };
