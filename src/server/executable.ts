@@ -8,6 +8,7 @@ import { createGateway, reportToStderr } from "../gateway/create-gateway";
 import { DEFAULT_GATEWAY_CONFIG, type GatewayConfig } from "../config/gateway-config";
 import { buildLocalSubgraphs } from "../gateway/local-subgraphs";
 import { LocalFirstGateway } from "../gateway/local-first";
+import { ConfigError } from "../errors/errors";
 import type { Executable } from "./apollo";
 
 /**
@@ -18,7 +19,8 @@ import type { Executable } from "./apollo";
  */
 export type ServeMode = { kind: "gateway"; config?: GatewayConfig } | { kind: "subgraph"; name: string } | { kind: "monolith" };
 
-export class UnknownSubgraphError extends Error {
+/** `--subgraph` names none of ours: a ConfigError (main prints it as one line). */
+export class UnknownSubgraphError extends ConfigError {
   override name = "UnknownSubgraphError";
 }
 
