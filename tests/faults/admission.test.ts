@@ -35,6 +35,17 @@ describe("admission: a bounded number of operations run, a bounded queue waits a
     expect(admission.state).toEqual({ running: 0, queued: 0 });
   });
 
+  it("refuses a request on arrival while the queue is full, before anything is spent on it", async () => {
+    const shed: ShedReason[] = [];
+    const admission = new Admission({ maxConcurrent: 1, maxQueued: 1, queueTimeoutMs: 1000, onShed: (reason) => shed.push(reason) });
+    expect(() => admission.refuseIfFull()).not.toThrow();
+    const running = [attempt(admission, 50), attempt(admission, 50)];
+    expect(() => admission.refuseIfFull()).toThrow(OverloadedError);
+    expect(shed).toEqual(["queue_full"]);
+    expect(await Promise.all(running)).toEqual(["ran", "ran"]);
+    expect(() => admission.refuseIfFull()).not.toThrow();
+  });
+
   it("refuses a request that waited queueTimeoutMs without a turn", async () => {
     const shed: ShedReason[] = [];
     const admission = new Admission({ maxConcurrent: 1, maxQueued: 10, queueTimeoutMs: 100, onShed: (reason) => shed.push(reason) });

@@ -101,7 +101,9 @@ describe("Redis stalled (connection open and ready, nothing comes back)", () => 
   it("answers every query at database speed during the stall (lookups and stores skipped, counted), /readyz ready with the cache 'stalled', and uses the cache again after it", async () => {
     if (!reachable) return console.warn("Redis is not reachable at 127.0.0.1:6379: this test needs it and is skipped");
     const base = server.url.replace("/graphql", "");
+    const skippedBefore = async () => sampleValue(parseMetrics(await (await fetch(`${base}/metrics`)).text()), "response_cache_skips_total", { operation: "get", reason: "timeout" }) ?? 0;
     const warm = await load(server.url, 4, 1500);
+    const warmTimeouts = await skippedBefore();
     expect(warm.every((a) => a.ok)).toBe(true);
     expect(warm.filter((a) => a.cache === "hit").length).toBeGreaterThan(0);
 
@@ -130,7 +132,7 @@ describe("Redis stalled (connection open and ready, nothing comes back)", () => 
     process.stdout.write(
       `Redis stalled ${STALL_MS} ms, command timeout ${COMMAND_TIMEOUT_MS} ms, 4 clients: ${during.length} answers, ${during.filter((a) => a.ok).length} full, ` +
         `cache ${JSON.stringify(tally(during.map((a) => a.cache)))}, latency p50 ${percentile(ms, 50).toFixed(1)} ms, p99 ${percentile(ms, 99).toFixed(1)} ms, max ${Math.max(...ms).toFixed(0)} ms ` +
-        `(before, cache working: p50 ${percentile(warm.map((a) => a.ms), 50).toFixed(1)} ms); skips get: timeout ${skips("get", "timeout")}, open ${skips("get", "open")}, error ${skips("get", "error")}; ` +
+        `(before, cache working: p50 ${percentile(warm.map((a) => a.ms), 50).toFixed(1)} ms, ${warmTimeouts} lookups timed out); skips get: timeout ${skips("get", "timeout")}, open ${skips("get", "open")}, error ${skips("get", "error")}; ` +
         `set: timeout ${skips("set", "timeout")}, open ${skips("set", "open")}; /readyz ${ready.status} in ${ready.ms.toFixed(0)} ms ${JSON.stringify(ready.body.checks)}; ` +
         `a cache hit again ${hitAgainMs.toFixed(0)} ms after the stall ended\n`,
     );

@@ -57,6 +57,16 @@ export class Admission {
   }
 
   /**
+   * Refuses a request on arrival when the queue is full now (OverloadedError), before anything
+   * is spent on it (its body, its key, its checks): it would be refused at its turn anyway. Under
+   * overload the process spends its CPU on the requests it serves, not on reading the ones it
+   * turns away.
+   */
+  refuseIfFull(): void {
+    if (this.running >= this.options.maxConcurrent && this.queued >= this.options.maxQueued) throw this.refusal();
+  }
+
+  /**
    * Runs `task` once a turn is free (at once while fewer than `maxConcurrent` run), or refuses it
    * with OverloadedError. A request whose client leaves while it waits gives its place up (and
    * fails, unanswered).
@@ -74,11 +84,8 @@ export class Admission {
   }
 
   private turn(res: ServerResponse): Promise<void> {
-    const { maxQueued, maxConcurrent, queueTimeoutMs } = this.options;
-    if (this.queued >= maxQueued) {
-      this.options.onShed?.("queue_full");
-      return Promise.reject(new OverloadedError(`${maxConcurrent} operations running, ${maxQueued} waiting`, retryAfter(queueTimeoutMs)));
-    }
+    const { maxQueued, queueTimeoutMs } = this.options;
+    if (this.queued >= maxQueued) return Promise.reject(this.refusal());
     return new Promise<void>((resolve, reject) => {
       const leave = (): boolean => {
         if (!waiter.live) return false;
@@ -105,6 +112,12 @@ export class Admission {
       this.queue.push(waiter);
       this.queued++;
     });
+  }
+
+  private refusal(): OverloadedError {
+    const { maxQueued, maxConcurrent, queueTimeoutMs } = this.options;
+    this.options.onShed?.("queue_full");
+    return new OverloadedError(`${maxConcurrent} operations running, ${maxQueued} waiting`, retryAfter(queueTimeoutMs));
   }
 
   /** Hands the free turn to the oldest request still waiting. */

@@ -45,8 +45,9 @@ export function isGraphQLPath(url: string | undefined): boolean {
  * Every GraphQL request, whatever its form (POST JSON, compressed or in another charset, GET),
  * goes through these steps, in this order, in this one module:
  *
- *   observe → authenticate → rate limit → read the parameters → request checks → token limit
- *   → response cache → admission (wait for a turn, or 503) → execute (Apollo Server) → answer
+ *   observe → refused at once if the admission queue is full → authenticate → rate limit
+ *   → read the parameters → request checks → token limit → response cache
+ *   → admission (wait for a turn, or 503) → execute (Apollo Server) → answer
  *
  * Only "read the parameters" differs between forms (request-params.ts). Errors before execution
  * are answered by `sendHttpError` (src/errors/http-answer.ts), answers by `sendAnswer`
@@ -61,6 +62,7 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): (req: Inco
 
   const run = async (req: IncomingMessage, res: ServerResponse, record: RequestRecord): Promise<void> => {
     if (options.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+    options.admission.refuseIfFull();
     // Authenticate: a wrong key is refused (401), never taken for anonymous.
     const caller = await options.authenticate(req.headers.authorization);
     // The request's log line and metrics name the organization, never the key.
