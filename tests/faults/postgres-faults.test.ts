@@ -28,12 +28,12 @@ const REGIONS = ["76", "84", "11", "75", "44", "53", "52", "28", "32", "27", "24
 const EPCI = { query: '{ epci(siren: "200035327") { name } }' };
 
 /**
- * PostgreSQL behind a proxy that the test stalls: connections stay open, new ones are accepted,
- * and nothing comes back. The server (in this process, on a real port) opens its database
- * through the proxy with a 500 ms deadline; the test reads the database directly to check what
- * writes left behind.
+ * PostgreSQL behind a proxy that the test cuts (connections dropped, new ones refused) or stalls
+ * (connections stay open, new ones are accepted, nothing comes back). The server (in this
+ * process, on a real port) opens its database through the proxy with a 500 ms deadline; the test
+ * reads the database directly to check what writes left behind.
  */
-describe("PostgreSQL stalled (connections open, nothing comes back)", () => {
+describe("PostgreSQL cut, or stalled (connections open, nothing comes back)", () => {
   let reachable = false;
   let direct: TestDatabase;
   let proxy: TcpProxy;
@@ -76,6 +76,27 @@ describe("PostgreSQL stalled (connections open, nothing comes back)", () => {
     if (!reachable) console.warn("PostgreSQL is not reachable at 127.0.0.1:5432: this test needs it and is skipped");
     return !reachable;
   };
+
+  it("answers 503 SERVICE_UNAVAILABLE at once and /readyz 503 while the database is cut (/healthz stays 200), and recovers without a restart", async () => {
+    if (skipUnlessReachable()) return;
+    const base = server.url.replace("/graphql", "");
+    expect((await timedPost(server.url, EPCI)).body).toEqual({ data: { epci: { name: "CC Cazals-Salviac" } } });
+    await proxy.cut();
+    const during = await timedPost(server.url, EPCI);
+    const ready = await fetch(`${base}/readyz`);
+    const live = await fetch(`${base}/healthz`);
+    await proxy.open();
+    let after = await timedPost(server.url, EPCI);
+    for (let i = 0; i < 50 && after.status !== 200; i++) after = await timedPost(server.url, EPCI);
+    // Nothing could be answered: 503, as the whole answer failed for the database.
+    expect(during.status).toBe(503);
+    expect(during.ms).toBeLessThan(READ_BOUND_MS);
+    expect(during.body.errors[0]).toMatchObject({ message: "The database is unreachable; retry in a few seconds", extensions: { code: "SERVICE_UNAVAILABLE" } });
+    expect(ready.status).toBe(503);
+    expect(live.status).toBe(200);
+    expect(after.body).toEqual({ data: { epci: { name: "CC Cazals-Salviac" } } });
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+  }, 30_000);
 
   it("answers every read within the deadline under load (503 SERVICE_UNAVAILABLE with Retry-After), /readyz says so within 1 s, /healthz at once, then recovers", async () => {
     if (skipUnlessReachable()) return;
