@@ -26,6 +26,8 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export interface AppConfig {
   port: number;
   host: string;
+  /** A second port serving only /healthz, /readyz and /metrics (HEALTH_PORT); undefined: they are on `port` alone. */
+  healthPort: number | undefined;
   database: DatabaseConfig;
   /** PostgreSQL pool and timeouts (SQLite ignores them); SQLite's read worker (PostgreSQL ignores it). */
   databaseTuning: { poolSize: number; readPipelineConnections: number; readWorker: boolean; connectTimeoutMs: number; statementTimeoutMs: number; queryTimeoutMs: number };
@@ -129,6 +131,17 @@ function httpUrl(name: string, fallback: string, description: string): ConfigVar
 export const CONFIG_VARIABLES = {
   port: integer("PORT", 4000, 0, 65535, "HTTP port (`--port` overrides it)."),
   host: variable("HOST", "0.0.0.0", "`0.0.0.0`", "Address to listen on.", (raw) => raw),
+  healthPort: variable<number | undefined>(
+    "HEALTH_PORT",
+    undefined,
+    "unset",
+    "A second port (on `HOST`) serving only `/healthz`, `/readyz` and `/metrics`, for probes and scrapers: a flood of connections to `PORT` (overload) does not delay them there, and `/metrics` need not be exposed with the API. Unset: they are served on `PORT` only.",
+    (raw) => {
+      const value = Number(raw);
+      if (!/^\d+$/.test(raw) || value < 1 || value > 65535) throw new ConfigError(`HEALTH_PORT must be an integer between 1 and 65535 (received "${raw}")`);
+      return value;
+    },
+  ),
   database: variable<DatabaseConfig>(
     "DATABASE_URL",
     parseDatabaseUrl(undefined),
@@ -310,6 +323,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config: AppConfig = {
     port: read(v.port),
     host: read(v.host),
+    healthPort: read(v.healthPort),
     database: read(v.database),
     databaseTuning: {
       poolSize: read(v.poolSize),
@@ -369,6 +383,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!(error instanceof ConfigError)) throw error;
     problems.push(...error.problems);
   }
+  if (config.healthPort !== undefined && config.healthPort === config.port) problems.push(`HEALTH_PORT (${config.healthPort}) must differ from PORT`);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

@@ -59,9 +59,9 @@ export class Database implements SqlTarget {
   async ping(withinMs: number): Promise<"ok" | "stalled" | "unreachable"> {
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<"stalled">((resolve) => (timer = setTimeout(() => resolve("stalled"), withinMs)));
-    // Through the reader: the same pool (or worker thread) and deadline as the requests' reads.
+    // On the reader's readiness connection, with the requests' deadline, but not behind their reads.
     const asked = Promise.resolve()
-      .then(() => this.reader.read("SELECT 1", [], false))
+      .then(() => this.reader.ping())
       .then(
         () => "ok" as const,
         (error: unknown) => (isDatabaseTimeout(error) || /timeout/i.test(String((error as Error)?.message)) ? ("stalled" as const) : ("unreachable" as const)),

@@ -56,6 +56,8 @@ export interface App {
   handle: (req: IncomingMessage, res: ServerResponse) => void;
   /** Express: every route but /graphql (health, metrics, maps, GraphiQL's files). */
   app: Express;
+  /** Only /healthz, /readyz and /metrics: what HEALTH_PORT serves. */
+  probes: Express;
   apollo: ApolloServer<RequestContext>;
   /** True once the database answered and the schema is served. */
   ready: () => boolean;
@@ -119,8 +121,14 @@ export async function createApp(options: AppOptions): Promise<App> {
   // Express serves everything else: health, metrics, maps, GraphiQL's files.
   const app = express();
   app.disable("x-powered-by");
-  app.use(healthRoutes(options.db, health));
+  const healthRouter = healthRoutes(options.db, health);
+  app.use(healthRouter);
   if (options.metrics) app.get("/metrics", options.metrics.handler());
+  // The same health checks and metrics, alone, for a port of their own (HEALTH_PORT).
+  const probes = express();
+  probes.disable("x-powered-by");
+  probes.use(healthRouter);
+  if (options.metrics) probes.get("/metrics", options.metrics.handler());
   // Maps are images anyone may embed: the same caller identification as /graphql, with their own per-minute budget.
   app.use("/maps", authenticateRequests(options.db, report), rateLimit(limits), mapsRouter(options.db, report));
   // Exports: the same identification and per-minute budget as the maps; /openapi.json describes them, the maps and health.
@@ -129,5 +137,5 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (limits.graphiql) app.use(graphiqlAssets());
   app.use(requestErrors(report));
   const handle = (req: IncomingMessage, res: ServerResponse) => (isGraphQLPath(req.url) ? graphql(req, res) : app(req, res));
-  return { handle, app, apollo, ready: () => options.db.isOpen, health, observer };
+  return { handle, app, probes, apollo, ready: () => options.db.isOpen, health, observer };
 }

@@ -15,18 +15,18 @@ export interface Listener {
 }
 
 /**
- * Why the port could not be bound, as one line naming PORT or HOST and the value given (`main`
+ * Why the port could not be bound, as one line naming the variable (`name`: PORT, HEALTH_PORT) or HOST and the value given (`main`
  * prints a ConfigError without a stack); undefined for an error that is not about them.
  */
-export function listenProblem(error: unknown, port: number, host: string): ConfigError | undefined {
+export function listenProblem(error: unknown, port: number, host: string, name = "PORT"): ConfigError | undefined {
   const code = (error as { code?: unknown }).code;
   switch (code) {
     case "EADDRINUSE":
-      return new ConfigError(`PORT ${port} is already in use on HOST "${host}" (EADDRINUSE): stop what listens there, or choose another PORT`);
+      return new ConfigError(`${name} ${port} is already in use on HOST "${host}" (EADDRINUSE): stop what listens there, or choose another ${name}`);
     case "EADDRNOTAVAIL":
       return new ConfigError(`HOST "${host}" is not an address of this machine (EADDRNOTAVAIL): use 0.0.0.0 (every interface), 127.0.0.1 or one of its own addresses`);
     case "EACCES":
-      return new ConfigError(`PORT ${port} on HOST "${host}" needs privileges this process does not have (EACCES): choose a PORT above 1023`);
+      return new ConfigError(`${name} ${port} on HOST "${host}" needs privileges this process does not have (EACCES): choose a ${name} above 1023`);
     case "ENOTFOUND":
     case "EAI_AGAIN":
     case "EAI_NONAME":
@@ -50,7 +50,7 @@ function starting(req: IncomingMessage, res: ServerResponse): void {
  * `serve` is called, requests are answered "starting" (503, liveness 200). The drain is attached
  * before any connection is accepted (src/server/http-drain.ts).
  */
-export async function listen(port: number, host = "0.0.0.0", keepAliveTimeoutMs = DEFAULT_CONFIG.keepAliveTimeoutMs): Promise<Listener> {
+export async function listen(port: number, host = "0.0.0.0", keepAliveTimeoutMs = DEFAULT_CONFIG.keepAliveTimeoutMs, name = "PORT"): Promise<Listener> {
   // Node closes a keep-alive connection 5 s after its last response by default. Under load a
   // client's next request can sit unread that long, and the close then resets it (ECONNRESET);
   // behind a load balancer the same race gives 502s. Keep connections open longer than the
@@ -67,7 +67,7 @@ export async function listen(port: number, host = "0.0.0.0", keepAliveTimeoutMs 
       });
     });
   } catch (error) {
-    throw listenProblem(error, port, host) ?? error;
+    throw listenProblem(error, port, host, name) ?? error;
   }
   return {
     server,

@@ -26,8 +26,11 @@ async function main(): Promise<void> {
   const workers = args.workers ?? config.workers;
   if (workers > 1 && cluster.isPrimary) {
     // The port is the workers' to share: bound here only to find out it can be, before seeding.
-    const probe = await listen(config.port, config.host);
-    await new Promise<void>((resolve) => probe.server.close(() => resolve()));
+    for (const port of [config.port, config.healthPort]) {
+      if (port === undefined) continue;
+      const probe = await listen(port, config.host, undefined, port === config.port ? "PORT" : "HEALTH_PORT");
+      await new Promise<void>((resolve) => probe.server.close(() => resolve()));
+    }
     const primaryLogger = createLogger({ level: config.logLevel }).child({ role: "primary" });
     // Seeding once, before any worker opens the database: two seeds at once would collide.
     const prepare = async () => {
@@ -53,11 +56,12 @@ async function main(): Promise<void> {
   // A cluster's worker listens once ready instead (the primary checked the port): until then the primary hands its
   // connections to the workers already serving.
   const listener = workerId === undefined ? await listen(config.port, config.host, config.keepAliveTimeoutMs) : undefined;
+  const healthListener = workerId === undefined && config.healthPort !== undefined ? await listen(config.healthPort, config.host, undefined, "HEALTH_PORT") : undefined;
   const db = await openDatabase(config.database, config.databaseTuning);
   const { seedIfEmpty } = await import("../../seeds/seed");
   await seedIfEmpty(db.dataSource, (line) => logger.info(line.trim()));
   const { serve } = await import("./serve");
-  await serve({ config, mode, db, logger, listener, workerId, started });
+  await serve({ config, mode, db, logger, listener, healthListener, workerId, started });
 }
 
 main().catch((error: unknown) => {

@@ -9,7 +9,7 @@ import { startTracing } from "../observability/tracing";
 import { ClusterWorkerMetrics, relayWritesBetweenWorkers } from "./cluster/worker";
 import type { ServeMode } from "./executable";
 import { shutdownOnSignals } from "./graceful-shutdown";
-import type { Listener } from "./listen";
+import { listen, type Listener } from "./listen";
 import { startServer } from "./start-server";
 
 export interface ServeOptions {
@@ -20,6 +20,8 @@ export interface ServeOptions {
   logger: Logger;
   /** The port, bound by `main` before the database was opened; none in a cluster's worker (it listens once ready). */
   listener: Listener | undefined;
+  /** HEALTH_PORT, bound likewise when it is set. */
+  healthListener: Listener | undefined;
   /** The cluster worker's id; undefined when the process serves alone. */
   workerId: number | undefined;
   /** When the process started (performance.now()), for the "ready" line. */
@@ -59,6 +61,9 @@ export async function serve(options: ServeOptions): Promise<void> {
     leanResolvers: config.leanResolvers === "on",
     responseCache,
   });
+  // Probes and scrapers on a port of their own: a flood of connections to the API's port does not delay them.
+  const health = options.healthListener ?? (config.healthPort !== undefined ? await listen(config.healthPort, config.host, undefined, "HEALTH_PORT") : undefined);
+  health?.serve(running.probes);
   shutdownOnSignals({
     running,
     db,
@@ -74,6 +79,7 @@ export async function serve(options: ServeOptions): Promise<void> {
   logger.info(
     {
       url: running.url,
+      ...(health && { healthPort: health.port }),
       serving: running.description,
       resolvers: running.resolvers,
       startupMs: Math.round(performance.now() - options.started),

@@ -5,6 +5,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { freePort, ROOT } from "../support/processes";
+import { startServerProcess } from "../support/server-process";
 
 const MAIN = path.join(ROOT, "dist/src/server/main.js");
 /** Permissions do not hold for root: the files' checks then run the server as `nobody`. */
@@ -119,6 +120,35 @@ describe("start-up errors name the setting: one line, exit 1, no stack, the data
       taken.close();
     }
   });
+
+  it("HEALTH_PORT in use: named like PORT", async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+    const port = (taken.address() as net.AddressInfo).port;
+    try {
+      const result = await start({ DATABASE_URL: `sqlite:${path.join(dir, "unused.sqlite")}`, PORT: String(await freePort()), HEALTH_PORT: String(port) });
+      expectOneLine(result, `HEALTH_PORT ${port} is already in use on HOST "127.0.0.1" (EADDRINUSE): stop what listens there, or choose another HEALTH_PORT`);
+    } finally {
+      taken.close();
+    }
+  });
+
+  it("HEALTH_PORT, when it starts: the probes and metrics there, alone", async () => {
+    const file = path.join(dir, "served.sqlite");
+    fs.copyFileSync(JSON.parse(process.env.TEST_TEMPLATES ?? "{}").sqlite ?? path.join(ROOT, "data/territoire-sante.sqlite"), file);
+    const healthPort = await freePort();
+    const server = await startServerProcess(`sqlite:${file}`, { HOST: "127.0.0.1", HEALTH_PORT: String(healthPort) });
+    try {
+      const health = `http://127.0.0.1:${healthPort}`;
+      expect((await fetch(`${health}/healthz`)).status).toBe(200);
+      expect(await (await fetch(`${health}/readyz`)).json()).toMatchObject({ status: "ready", checks: { database: "ok" } });
+      expect(await (await fetch(`${health}/metrics`)).text()).toContain("graphql_operations_running");
+      expect((await fetch(`${health}/graphql?query=%7B__typename%7D`)).status).toBe(404);
+      expect((await fetch(`${server.base}/readyz`)).status).toBe(200);
+    } finally {
+      await server.stop();
+    }
+  }, 60_000);
 
   it("HOST that is not an address of this machine: named before the database is opened or seeded", async () => {
     const file = path.join(dir, "never-created-either.sqlite");

@@ -19,6 +19,7 @@ describe("configuration from the environment", () => {
     expect(loadConfig({})).toEqual({
       port: 4000,
       host: "0.0.0.0",
+      healthPort: undefined,
       database: { kind: "sqlite", path: DEFAULT_SQLITE_PATH },
       databaseTuning: { poolSize: 10, readPipelineConnections: 2, readWorker: true, connectTimeoutMs: 5000, statementTimeoutMs: 4000, queryTimeoutMs: 5000 },
       gatewayConfigFile: undefined,
@@ -139,11 +140,15 @@ describe("configuration from the environment", () => {
       MAX_QUEUED_OPERATIONS: "0",
       QUEUE_TIMEOUT_MS: "250",
       SUBGRAPH_TIMEOUT_MS: "700",
+      HEALTH_PORT: "9464",
     });
+    expect(config.healthPort).toBe(9464);
     expect(config.databaseTuning).toMatchObject({ queryTimeoutMs: 500, statementTimeoutMs: 400 });
     expect(config.responseCache).toMatchObject({ redisCommandTimeoutMs: 5 });
     expect(config.limits).toMatchObject({ bodyTimeoutMs: 3000, bodyMinBytesPerSecond: 0, maxConcurrentOperations: 8, maxQueuedOperations: 0, queueTimeoutMs: 250 });
     expect(config.subgraphTimeoutMs).toBe(700);
+    expect(problemsOf({ HEALTH_PORT: "4000" })).toEqual(["HEALTH_PORT (4000) must differ from PORT"]);
+    expect(problemsOf({ HEALTH_PORT: "0" })).toEqual(['HEALTH_PORT must be an integer between 1 and 65535 (received "0")']);
     expect(problemsOf({ DATABASE_QUERY_TIMEOUT_MS: "500" })).toEqual([
       "DATABASE_STATEMENT_TIMEOUT_MS (4000) must be below DATABASE_QUERY_TIMEOUT_MS (500): the server must cancel a slow statement before the client gives up on its connection",
     ]);

@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import http from "node:http";
 import { residentBytes } from "../support/server-process";
 
@@ -17,8 +18,8 @@ export interface Outcome {
 
 export interface OpenLoopResult {
   outcomes: Outcome[];
-  /** /readyz answer times during the load (ms), and their statuses. */
-  readyz: { ms: number; status: number }[];
+  /** /readyz answer times during the load (ms, and the part spent connecting), and their statuses. */
+  readyz: { ms: number; status: number; connectMs: number }[];
   /** The server's resident memory, sampled every 500 ms (bytes). */
   rss: number[];
 }
@@ -26,15 +27,23 @@ export interface OpenLoopResult {
 /**
  * Offers `rate` requests per second for `durationMs`, whatever the server answers (an open loop:
  * a request is sent when its time comes, not when the previous one is answered, as partners' and
- * users' requests arrive), each waiting `timeoutMs` at most. Meanwhile /readyz is probed and the
- * server's memory sampled every 500 ms.
+ * users' requests arrive), each waiting `timeoutMs` at most. Meanwhile /readyz is probed (by curl)
+ * and the server's memory sampled every 500 ms.
  */
-export async function openLoop(options: { base: string; pid: number; rate: number; durationMs: number; timeoutMs: number; body: (i: number) => unknown }): Promise<OpenLoopResult> {
+export async function openLoop(options: {
+  base: string;
+  /** Where /readyz is probed: the API's port, or HEALTH_PORT's. */
+  probeBase: string;
+  pid: number;
+  rate: number;
+  durationMs: number;
+  timeoutMs: number;
+  body: (i: number) => unknown;
+}): Promise<OpenLoopResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
-  const probeAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   const url = new URL(options.base);
   const outcomes: Outcome[] = [];
-  const readyz: { ms: number; status: number }[] = [];
+  const readyz: OpenLoopResult["readyz"] = [];
   const rss: number[] = [];
   const started = performance.now();
   const pending: Promise<void>[] = [];
@@ -63,17 +72,12 @@ export async function openLoop(options: { base: string; pid: number; rate: numbe
     );
   };
 
+  // /readyz as an orchestrator probes it: curl, a process of its own, timing itself (this process is busy sending the load).
   const probe = setInterval(() => {
-    const t = performance.now();
-    http
-      .get({ host: url.hostname, port: url.port, path: "/readyz", agent: probeAgent, timeout: 5000 }, (res) => {
-        res.resume();
-        res.on("end", () => readyz.push({ ms: performance.now() - t, status: res.statusCode ?? 0 }));
-      })
-      .on("error", () => readyz.push({ ms: performance.now() - t, status: 0 }))
-      .on("timeout", function (this: http.ClientRequest) {
-        this.destroy();
-      });
+    execFile("curl", ["-s", "-o", "/dev/null", "-m", "5", "-w", "%{http_code} %{time_total} %{time_connect}", `${options.probeBase}/readyz`], (_error, stdout) => {
+      const [status, seconds, connect] = String(stdout).trim().split(" ");
+      readyz.push({ ms: Number(seconds) * 1000, status: Number(status) || 0, connectMs: Number(connect) * 1000 });
+    });
     residentBytes(options.pid).then((bytes) => rss.push(bytes), () => undefined);
   }, 500);
 
@@ -93,7 +97,6 @@ export async function openLoop(options: { base: string; pid: number; rate: numbe
   clearInterval(probe);
   await Promise.all(pending);
   agent.destroy();
-  probeAgent.destroy();
   return { outcomes, readyz, rss };
 }
 

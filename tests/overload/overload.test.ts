@@ -21,7 +21,7 @@ const CLIENT_TIMEOUT_MS = 30_000;
 
 describe(`overload: ${RATE} distinct hero queries per second for ${DURATION_MS / 1000} s`, () => {
   let database: TestDatabase;
-  let server: { child: ChildProcess; base: string };
+  let server: { child: ChildProcess; base: string; health: string };
   let logFile: string;
 
   beforeAll(async () => {
@@ -32,9 +32,12 @@ describe(`overload: ${RATE} distinct hero queries per second for ${DURATION_MS /
     logFile = path.join(os.tmpdir(), `ts-overload-${process.pid}.log`);
     const log = fs.openSync(logFile, "w");
     const port = await freePort();
+    const healthPort = await freePort();
     const env = {
       ...process.env,
       PORT: String(port),
+      // Probes on a port of their own, as an orchestrator should use it (OVERLOAD_PROBE=api probes the API's port instead).
+      HEALTH_PORT: String(healthPort),
       HOST: "127.0.0.1",
       DATABASE_URL: databaseUrlOf(database.config),
       RATE_LIMIT_ANONYMOUS_PER_MINUTE: "100000000",
@@ -44,7 +47,7 @@ describe(`overload: ${RATE} distinct hero queries per second for ${DURATION_MS /
     };
     const child = spawn(process.execPath, [path.join(ROOT, "dist/src/server/main.js")], { cwd: ROOT, env, stdio: ["ignore", log, log] });
     fs.closeSync(log);
-    server = { child, base: `http://127.0.0.1:${port}` };
+    server = { child, base: `http://127.0.0.1:${port}`, health: `http://127.0.0.1:${healthPort}` };
     for (const until = Date.now() + 90_000; !fs.readFileSync(logFile, "utf8").includes('"msg":"ready"'); ) {
       if (Date.now() > until || child.exitCode !== null) throw new Error(`the server did not start:\n${fs.readFileSync(logFile, "utf8")}`);
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -63,13 +66,17 @@ describe(`overload: ${RATE} distinct hero queries per second for ${DURATION_MS /
     const repeated = process.env.OVERLOAD_REPEATED === "1";
     const hero = (i: number) => ({ query: HERO, variables: repeated ? { code: REGIONS[i % REGIONS.length] } : { code: REGIONS[i % REGIONS.length], n: i } });
     const rssBefore = await residentBytes(server.child.pid!);
-    const { outcomes, readyz, rss } = await openLoop({ base: server.base, pid: server.child.pid!, rate: RATE, durationMs: DURATION_MS, timeoutMs: CLIENT_TIMEOUT_MS, body: hero });
+    const probeBase = process.env.OVERLOAD_PROBE === "api" ? server.base : server.health;
+    const { outcomes, readyz, rss } = await openLoop({ base: server.base, probeBase, pid: server.child.pid!, rate: RATE, durationMs: DURATION_MS, timeoutMs: CLIENT_TIMEOUT_MS, body: hero });
     // One second after the load (its last answers included), a hero query as usual.
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const afterStarted = performance.now();
     const after = await fetch(`${server.base}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: HERO, variables: { code: "76", n: -1 } }) });
     const afterMs = performance.now() - afterStarted;
     const afterBody = (await after.json()) as { data?: { region?: { name?: string } } };
+    // The server's own view of its event loop over the run (prom-client's, reset by this first scrape).
+    const loop = await (await fetch(`${server.health}/metrics`)).text();
+    const lag = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, "m").exec(loop)?.[1] ?? NaN) * 1000;
 
     const answered = outcomes.filter((o) => o.status === 200);
     const shed = outcomes.filter((o) => o.status === 503);
@@ -82,8 +89,9 @@ describe(`overload: ${RATE} distinct hero queries per second for ${DURATION_MS /
       `Overload ${RATE}/s × ${DURATION_MS / 1000} s = ${outcomes.length} requests: ${answered.length} answered 200 (p50 ${percentile(accepted, 50).toFixed(0)} ms, p99 ${percentile(accepted, 99).toFixed(0)} ms, max ${Math.max(...accepted).toFixed(0)} ms), ` +
         `${shed.length} shed 503 (${((100 * shed.length) / outcomes.length).toFixed(1)} %, p50 ${percentile(refused, 50).toFixed(0)} ms, max ${Math.max(0, ...refused).toFixed(0)} ms, Retry-After ${[...new Set(shed.map((o) => o.retryAfter))].join("/")}), ` +
         `${other.length} other (${[...new Set(other.map((o) => o.error ?? o.status))].join(", ")}); served ${served(2000, DURATION_MS).toFixed(0)}/s once saturated; ` +
-        `/readyz ${readyz.length} probes, max ${Math.max(...readyz.map((r) => r.ms)).toFixed(0)} ms, statuses ${[...new Set(readyz.map((r) => r.status))].join("/")}; ` +
-        `memory ${mb(rssBefore)} MB before, peak ${mb(Math.max(...rss))} MB; 1 s after the load: hero query ${after.status} in ${afterMs.toFixed(0)} ms\n`,
+        `/readyz on ${probeBase === server.base ? "PORT" : "HEALTH_PORT"} ${readyz.length} probes, max ${Math.max(...readyz.map((r) => r.ms)).toFixed(0)} ms (of which connecting: max ${Math.max(...readyz.map((r) => r.connectMs)).toFixed(0)} ms), statuses ${[...new Set(readyz.map((r) => r.status))].join("/")}; ` +
+        `memory ${mb(rssBefore)} MB before, peak ${mb(Math.max(...rss))} MB; 1 s after the load: hero query ${after.status} in ${afterMs.toFixed(0)} ms; ` +
+        `server event-loop delay p99 ${lag("nodejs_eventloop_lag_p99_seconds").toFixed(0)} ms, max ${lag("nodejs_eventloop_lag_max_seconds").toFixed(0)} ms\n`,
     );
 
     // Nothing hangs, nothing breaks: every request answered, each 200 or 503 (no 500). A connection the kernel refused
@@ -97,9 +105,9 @@ describe(`overload: ${RATE} distinct hero queries per second for ${DURATION_MS /
     // The accepted ones are answered within a few seconds: the queue's bound and their own time, and a generous margin
     // for a shared 2-core machine whose other work, and this generator, take CPU from the server.
     expect(percentile(accepted, 99)).toBeLessThan(6000);
-    // Probes stay fast: under 1 s on a quiet machine; a margin here for the same reason.
+    // Probes stay under 1 s (on HEALTH_PORT: on the API's port they wait behind its flood of new connections).
     expect(readyz.every((r) => r.status === 200)).toBe(true);
-    expect(Math.max(...readyz.map((r) => r.ms))).toBeLessThan(2000);
+    expect(Math.max(...readyz.map((r) => r.ms))).toBeLessThan(1000);
     // Memory stays bounded (it reached 1 GB without shedding).
     expect(Math.max(...rss)).toBeLessThan(rssBefore + 400 * 2 ** 20);
     // Serves normally within 1 s of the load dropping (a hero query takes tens of ms; the margin is the machine's).

@@ -80,6 +80,14 @@ export class SqliteWorkerReader implements Reader {
     return recorded(this.engine, this.logError, text, params, () => this.ask<T>(text, sqliteParams(params)));
   }
 
+  /**
+   * The file answers on the main connection: the thread's backlog under load is not the
+   * database's state, and a thread that stops answering fails its reads within the deadline.
+   */
+  ping(): Promise<void> {
+    return this.fallback.ping();
+  }
+
   /** Stops the thread; reads still waiting fail. */
   async close(): Promise<void> {
     this.fail(new Error("the database connection is closed"));
