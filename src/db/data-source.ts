@@ -57,6 +57,9 @@ export function createDataSource(config: DatabaseConfig, given: DataSourceTuning
         connectionTimeoutMillis: tuning.connectTimeoutMs,
         // The client-side deadline of every statement, kept by dropping the connection (src/db/postgres-deadline.ts).
         query_timeout: tuning.queryTimeoutMs,
+        // A transaction whose client went silent (its connection dropped after a deadline, or cut off) is rolled back by
+        // the server after this, its locks released, instead of waiting for the TCP connection to die.
+        idle_in_transaction_session_timeout: 2 * tuning.queryTimeoutMs,
         Client: DeadlineClient,
       },
     };
