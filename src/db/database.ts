@@ -57,6 +57,7 @@ export class Database implements SqlTarget {
    * "unreachable" when it failed otherwise. Never waits longer than `withinMs` (readiness probes).
    */
   async ping(withinMs: number): Promise<"ok" | "stalled" | "unreachable"> {
+    if (!this.isOpen) return "unreachable";
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<"stalled">((resolve) => (timer = setTimeout(() => resolve("stalled"), withinMs)));
     // On the reader's readiness connection, with the requests' deadline, but not behind their reads.

@@ -24,6 +24,7 @@ export class PostgresPoolReader implements Reader {
   private next = 0;
   /** The readiness check's own connection, opened on first use, dropped and reopened after a failure. */
   private health: Promise<Client> | undefined;
+  private closed = false;
 
   /** `pools`: the replicas' pools when there are replicas, else the primary's alone. */
   constructor(
@@ -48,6 +49,7 @@ export class PostgresPoolReader implements Reader {
    * connections are all taken under load does not read as a database that does not answer.
    */
   async ping(): Promise<void> {
+    if (this.closed) throw new Error("the database connection is closed");
     const opening = (this.health ??= this.openHealth());
     try {
       await (await opening).query("SELECT 1");
@@ -59,6 +61,7 @@ export class PostgresPoolReader implements Reader {
   }
 
   async close(): Promise<void> {
+    this.closed = true;
     const health = this.health;
     this.health = undefined;
     await Promise.all([...this.pipelines.map((pipeline) => pipeline?.close()), health?.then((client) => client.end()).catch(() => undefined)]);
