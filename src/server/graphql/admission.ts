@@ -39,9 +39,10 @@ export interface AdmissionState {
  * Why: unbounded, every request in the process shares the CPU, so under twice the load it can
  * serve each one waits longer and longer (measured: p50 13.5 s, 13,331 of 20,000 still waiting
  * after 30 s, memory 217 MB → 1 GB, no 503, health probes timing out). Bounded, the accepted ones
- * are answered within about `queueTimeoutMs` plus their own time, memory stays flat, and the
+ * are answered within about `queueTimeoutMs` plus their own time, memory stays bounded, and the
  * process serves normally as soon as the load drops. Answers from the response cache come before
- * this step and are never refused.
+ * the turn and take none; like every request, they are refused on arrival only while the queue
+ * is full (`refuseIfFull`).
  */
 export class Admission {
   private running = 0;
