@@ -9,12 +9,15 @@ module.exports = {
   testMatch: ["**/*.test.ts"],
   // The browser tests need Chromium, which `npm run test:browser` installs where missing: `npm test` installs nothing.
   // The file tests need GDAL and Python, which `npm run test:files` installs where missing.
+// The overload test is heavy (2,000 requests/s for 10 s): `npm run test:overload`.
   testPathIgnorePatterns: [
     "/node_modules/",
     ...(process.env.TEST_BROWSER === "1" ? [] : ["<rootDir>/tests/browser/"]),
     ...(process.env.TEST_FILES === "1" ? [] : ["<rootDir>/tests/files/"]),
     // The partner kit installs its own dependencies: `npm run test:kit`.
     ...(process.env.TEST_KIT === "1" ? [] : ["<rootDir>/tests/kit/"]),
+    // The overload test offers 20,000 requests in 10 s: `npm run test:overload` runs it alone.
+    ...(process.env.TEST_OVERLOAD === "1" ? [] : ["<rootDir>/tests/overload/"]),
   ],
   transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.json" }] },
   setupFiles: ["reflect-metadata"],

@@ -1,4 +1,6 @@
 import Redis from "ioredis";
+import { DEFAULT_RESPONSE_CACHE } from "../config/config";
+import { type BreakerState, CacheBreaker } from "./cache-breaker";
 
 /** A cached response: the exact bytes Apollo Server sent, and their content type. */
 export interface CachedResponse {
@@ -17,6 +19,8 @@ export interface ResponseCacheStore {
   generation(): number;
   invalidate(): Promise<void>;
   close(): Promise<void>;
+  /** For /readyz: whether a shared store answers ("ok"), stalls or cannot be reached. Absent for the in-memory store. */
+  health?(): "ok" | "stalled" | "unreachable";
 }
 
 /** In-process store, least recently used entries evicted past `maxBytes`. */
@@ -75,8 +79,14 @@ export class MemoryStore implements ResponseCacheStore {
 /**
  * A store shared by every server of a deployment, in Redis. Keys carry a generation number;
  * invalidating increments it in Redis and tells every server at once (pub/sub), so old
- * entries are never read again and expire on their own. When Redis cannot be reached, reads
- * miss and writes are dropped: the API answers from the database, never fails for the cache.
+ * entries are never read again and expire on their own.
+ *
+ * The cache never slows an answer down: every command has a deadline (ioredis' `commandTimeout`,
+ * REDIS_COMMAND_TIMEOUT_MS: a few ms where Redis answers in well under one), nothing is queued
+ * while Redis is disconnected (`enableOfflineQueue: false`), and lookups and stores go through a
+ * circuit breaker (src/cache/cache-breaker.ts) that stops asking a Redis that keeps failing. When
+ * Redis cannot be reached, or stalls (its connection open, "ready", and nothing coming back),
+ * reads miss and stores are dropped: the API answers from the database, never fails for the cache.
  */
 export class RedisStore implements ResponseCacheStore {
   private readonly client: Redis;
@@ -84,9 +94,14 @@ export class RedisStore implements ResponseCacheStore {
   private current = 0;
   private readonly generationKey: string;
   private readonly channel: string;
+  private readonly breaker = new CacheBreaker();
 
-  constructor(url: string, private readonly prefix = "territoire-sante:response-cache") {
-    const options = { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false } as const;
+  constructor(
+    url: string,
+    private readonly prefix = "territoire-sante:response-cache",
+    commandTimeoutMs = DEFAULT_RESPONSE_CACHE.redisCommandTimeoutMs,
+  ) {
+    const options = { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false, commandTimeout: commandTimeoutMs } as const;
     this.client = new Redis(url, options);
     this.subscriber = new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 1 });
     this.generationKey = `${prefix}:generation`;
@@ -115,20 +130,25 @@ export class RedisStore implements ResponseCacheStore {
   }
 
   async get(key: string): Promise<CachedResponse | undefined> {
-    if (this.client.status !== "ready") return undefined;
-    try {
-      const raw = await this.client.get(this.keyOf(key, this.current));
-      if (raw === null) return undefined;
-      const newline = raw.indexOf("\n");
-      return { contentType: raw.slice(0, newline), body: raw.slice(newline + 1) };
-    } catch {
+    if (this.client.status !== "ready") {
+      this.breaker.skipped("get", "error");
       return undefined;
     }
+    const raw = await this.breaker.run("get", () => this.client.get(this.keyOf(key, this.current)));
+    if (raw === undefined || raw === null) return undefined;
+    const newline = raw.indexOf("\n");
+    return { contentType: raw.slice(0, newline), body: raw.slice(newline + 1) };
   }
 
   set(key: string, value: CachedResponse, ttlMs: number, generation: number): void {
-    if (generation !== this.current || this.client.status !== "ready") return;
-    this.client.set(this.keyOf(key, generation), `${value.contentType}\n${value.body}`, "PX", ttlMs).catch(() => {});
+    if (generation !== this.current) return;
+    if (this.client.status !== "ready") return this.breaker.skipped("set", "error");
+    void this.breaker.run("set", () => this.client.set(this.keyOf(key, generation), `${value.contentType}\n${value.body}`, "PX", ttlMs));
+  }
+
+  /** "unreachable" while disconnected, "stalled" while the breaker keeps requests from waiting on it, else "ok". */
+  health(): BreakerState | "unreachable" {
+    return this.client.status !== "ready" ? "unreachable" : this.breaker.state;
   }
 
   generation(): number {
@@ -142,6 +162,7 @@ export class RedisStore implements ResponseCacheStore {
   }
 
   async close(): Promise<void> {
+    this.breaker.shutdown();
     this.subscriber.disconnect();
     this.client.disconnect();
   }

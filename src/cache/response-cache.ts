@@ -7,6 +7,9 @@ import { type CachedResponse, MemoryStore, RedisStore, type ResponseCacheStore }
 
 export type { ResponseCacheOptions };
 
+/** How long `npm run import` waits for each Redis command of its invalidation. */
+const INVALIDATION_TIMEOUT_MS = 5000;
+
 /** Size of the in-memory store, in MiB (LRU past it). */
 const MEMORY_MIB = 64;
 
@@ -109,7 +112,7 @@ function stableJson(value: unknown): string {
 }
 
 export function createResponseCache(options: ResponseCacheOptions = DEFAULT_RESPONSE_CACHE): ResponseCache {
-  const store = options.redisUrl ? new RedisStore(options.redisUrl) : new MemoryStore(MEMORY_MIB * 2 ** 20);
+  const store = options.redisUrl ? new RedisStore(options.redisUrl, undefined, options.redisCommandTimeoutMs) : new MemoryStore(MEMORY_MIB * 2 ** 20);
   return new ResponseCache(store, options.ttlMs);
 }
 
@@ -127,7 +130,8 @@ export function describeResponseCache(options: ResponseCacheOptions | null): str
 export async function invalidateFromAnotherProcess(options: ResponseCacheOptions | null): Promise<string> {
   if (!options) return "response cache: off";
   if (!options.redisUrl) return `response cache: running servers' in-memory caches serve their answers for ${options.ttlMs / 1000} s at most`;
-  const store = new RedisStore(options.redisUrl);
+  // A command-line tool can wait for Redis longer than a request would: its invalidation matters more than a few milliseconds.
+  const store = new RedisStore(options.redisUrl, undefined, INVALIDATION_TIMEOUT_MS);
   try {
     const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error("Redis did not answer in 5 s")), 5000).unref());
     await Promise.race([store.ready(), timeout]);

@@ -27,9 +27,11 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
 export interface AppConfig {
   port: number;
   host: string;
+  /** A second port serving only /healthz, /readyz and /metrics (HEALTH_PORT); undefined: they are on `port` alone. */
+  healthPort: number | undefined;
   database: DatabaseConfig;
   /** PostgreSQL pool and timeouts (SQLite ignores them); SQLite's read worker (PostgreSQL ignores it). */
-  databaseTuning: { poolSize: number; readPipelineConnections: number; readWorker: boolean; connectTimeoutMs: number; statementTimeoutMs: number };
+  databaseTuning: { poolSize: number; readPipelineConnections: number; readWorker: boolean; connectTimeoutMs: number; statementTimeoutMs: number; queryTimeoutMs: number };
   /** The gateway config file's path, when one is given. */
   gatewayConfigFile: string | undefined;
   /** Its validated content (empty when there is no file). */
@@ -142,6 +144,17 @@ function httpUrl(name: string, fallback: string, description: string): ConfigVar
 export const CONFIG_VARIABLES = {
   port: integer("PORT", 4000, 0, 65535, "HTTP port (`--port` overrides it)."),
   host: variable("HOST", "0.0.0.0", "`0.0.0.0`", "Address to listen on.", (raw) => raw),
+  healthPort: variable<number | undefined>(
+    "HEALTH_PORT",
+    undefined,
+    "unset",
+    "A second port (on `HOST`) serving only `/healthz`, `/readyz` and `/metrics`, for probes and scrapers: a flood of connections to `PORT` (overload) does not delay them there, and `/metrics` need not be exposed with the API. Unset: they are served on `PORT` only.",
+    (raw) => {
+      const value = Number(raw);
+      if (!/^\d+$/.test(raw) || value < 1 || value > 65535) throw new ConfigError(`HEALTH_PORT must be an integer between 1 and 65535 (received "${raw}")`);
+      return value;
+    },
+  ),
   database: variable<DatabaseConfig>(
     "DATABASE_URL",
     parseDatabaseUrl(undefined),
@@ -162,8 +175,27 @@ export const CONFIG_VARIABLES = {
     true,
     "SQLite: reads outside transactions run on a worker thread with its own connection, beside the event loop (false: on the main thread). A `:memory:` database always reads on the main thread.",
   ),
-  connectTimeoutMs: integer("DATABASE_CONNECT_TIMEOUT_MS", 5000, 1, 600_000, "PostgreSQL: give up connecting after this long, instead of hanging."),
-  statementTimeoutMs: integer("DATABASE_STATEMENT_TIMEOUT_MS", 15000, 1, 3_600_000, "PostgreSQL: cancel a statement running longer than this."),
+  connectTimeoutMs: integer(
+    "DATABASE_CONNECT_TIMEOUT_MS",
+    5000,
+    1,
+    600_000,
+    "PostgreSQL: give up opening a connection, or waiting for a free one in the pool, after this long (the client sees SERVICE_UNAVAILABLE).",
+  ),
+  statementTimeoutMs: integer(
+    "DATABASE_STATEMENT_TIMEOUT_MS",
+    4000,
+    1,
+    3_600_000,
+    "PostgreSQL: the server cancels a statement running longer than this (below `DATABASE_QUERY_TIMEOUT_MS`, so that a slow statement is cancelled by the server, which frees its connection, before the client gives up on it).",
+  ),
+  queryTimeoutMs: integer(
+    "DATABASE_QUERY_TIMEOUT_MS",
+    5000,
+    1,
+    3_600_000,
+    "How long the server waits for the database's answer to one statement: every PostgreSQL statement (pool, read pipeline, transactions), every read of the SQLite worker thread. Past it the connection is dropped and the client sees SERVICE_UNAVAILABLE (503 when nothing could be answered); a write says whether it was applied. The one bound on a stalled database: the server's own statement timeout never fires for a statement that never arrived.",
+  ),
   gatewayConfigFile: variable<string | undefined>(
     "GATEWAY_CONFIG",
     undefined,
@@ -171,7 +203,13 @@ export const CONFIG_VARIABLES = {
     "Gateway config file: our subgraphs served elsewhere, partners' subgraphs (`--gateway-config` overrides it). Validated at start.",
     (raw) => raw,
   ),
-  subgraphTimeoutMs: integer("SUBGRAPH_TIMEOUT_MS", 10000, 1, 600_000, "How long the gateway waits for a remote subgraph before failing its fields."),
+  subgraphTimeoutMs: integer(
+    "SUBGRAPH_TIMEOUT_MS",
+    10000,
+    1,
+    600_000,
+    "How long the gateway waits for a remote subgraph (ours served elsewhere, or a partner's), its whole answer included, before failing its fields with DOWNSTREAM_SERVICE_ERROR (the rest of the query is answered).",
+  ),
   logLevel: variable<LogLevel>("LOG_LEVEL", "info", "`info`", `Log level: ${LOG_LEVELS.map((l) => `\`${l}\``).join(", ")}.`, (raw) => {
     if (!(LOG_LEVELS as readonly string[]).includes(raw)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")} (received "${raw}")`);
     return raw as LogLevel;
@@ -201,6 +239,13 @@ export const CONFIG_VARIABLES = {
     return raw;
   }),
   responseCacheTtlSeconds: integer("RESPONSE_CACHE_TTL", 60, 1, 86_400, "Seconds a cached answer is served at most (bounds staleness after an import run by another process)."),
+  redisCommandTimeoutMs: integer(
+    "REDIS_COMMAND_TIMEOUT_MS",
+    20,
+    1,
+    60_000,
+    "How long a cache lookup or store in Redis may take before the request goes on without it (answered from the database). When most cache calls of the last second failed, the cache is skipped altogether for a second (a circuit breaker), then tried again.",
+  ),
   loaderBatching: onOff("LOADER_BATCHING", "**Benchmark only**: `off` builds the loaders without batching or cache (the naive variant)."),
   leanResolvers: onOff(
     "LEAN_RESOLVERS",
@@ -213,6 +258,41 @@ export const CONFIG_VARIABLES = {
   maxTokens: integer("MAX_QUERY_TOKENS", 3000, 1, 1_000_000, "Lexical tokens per document, counted before parsing."),
   maxCost: integer("MAX_QUERY_COST", 60000, 1, 100_000_000, "Estimated cost: each list multiplies its children by its page size (`first`) or typical length."),
   maxBodyBytes: integer("MAX_BODY_BYTES", 102400, 1, 100 * 1024 * 1024, "Largest request body accepted, in bytes."),
+  bodyTimeoutMs: integer(
+    "REQUEST_BODY_TIMEOUT_MS",
+    10000,
+    100,
+    600_000,
+    "Longest time a request body may take to arrive in full; past it the request is answered 408 REQUEST_TIMEOUT and its connection closed.",
+  ),
+  bodyMinBytesPerSecond: integer(
+    "REQUEST_BODY_MIN_BYTES_PER_SECOND",
+    1024,
+    0,
+    1_000_000_000,
+    "Slowest a request body may arrive, averaged from its start, once it has had 2 s: slower is answered 408 REQUEST_TIMEOUT and its connection closed (0: no rate, the timeout alone).",
+  ),
+  maxConcurrentOperations: integer(
+    "MAX_CONCURRENT_OPERATIONS",
+    32,
+    1,
+    100_000,
+    "GraphQL operations executed at once by one server process; the next ones wait in a queue (answers from the response cache do not count).",
+  ),
+  maxQueuedOperations: integer(
+    "MAX_QUEUED_OPERATIONS",
+    256,
+    0,
+    1_000_000,
+    "Operations waiting for their turn at most; past it a request is refused at once with 503 SERVICE_UNAVAILABLE and `Retry-After`.",
+  ),
+  queueTimeoutMs: integer(
+    "QUEUE_TIMEOUT_MS",
+    1000,
+    1,
+    600_000,
+    "Longest wait in that queue; past it the request is answered 503 SERVICE_UNAVAILABLE with `Retry-After`. Bounds the latency of every accepted request under overload.",
+  ),
   keyRequestsPerMinute: integer("RATE_LIMIT_KEY_PER_MINUTE", 1200, 1, 100_000_000, "Requests per minute per API key."),
   anonymousRequestsPerMinute: integer("RATE_LIMIT_ANONYMOUS_PER_MINUTE", 300, 1, 100_000_000, "Requests per minute per address without a key."),
   introspection: variable<boolean | undefined>("INTROSPECTION", undefined, "`true` (`false` in production)", "Serve introspection queries (field suggestions are hidden when off).", (raw) => parseBoolean("INTROSPECTION", raw)),
@@ -271,12 +351,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const config: AppConfig = {
     port: read(v.port),
     host: read(v.host),
+    healthPort: read(v.healthPort),
     database: read(v.database),
     databaseTuning: {
       poolSize: read(v.poolSize),
       readPipelineConnections: read(v.readPipelineConnections),
       readWorker: read(v.readWorker),
-      connectTimeoutMs: read(v.connectTimeoutMs), statementTimeoutMs: read(v.statementTimeoutMs) },
+      connectTimeoutMs: read(v.connectTimeoutMs),
+      statementTimeoutMs: read(v.statementTimeoutMs),
+      queryTimeoutMs: read(v.queryTimeoutMs),
+    },
     gatewayConfigFile: read(v.gatewayConfigFile),
     gateway: DEFAULT_GATEWAY_CONFIG,
     subgraphTimeoutMs: read(v.subgraphTimeoutMs),
@@ -294,6 +378,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       maxTokens: read(v.maxTokens),
       maxCost: read(v.maxCost),
       maxBodyBytes: read(v.maxBodyBytes),
+      bodyTimeoutMs: read(v.bodyTimeoutMs),
+      bodyMinBytesPerSecond: read(v.bodyMinBytesPerSecond),
+      maxConcurrentOperations: read(v.maxConcurrentOperations),
+      maxQueuedOperations: read(v.maxQueuedOperations),
+      queueTimeoutMs: read(v.queueTimeoutMs),
       keyRequestsPerMinute: read(v.keyRequestsPerMinute),
       anonymousRequestsPerMinute: read(v.anonymousRequestsPerMinute),
       introspection: read(v.introspection) ?? !read(v.production),
@@ -302,9 +391,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     loaderBatching: read(v.loaderBatching),
     leanResolvers: read(v.leanResolvers),
-    responseCache: read(v.responseCache) === "off" ? null : { redisUrl: read(v.redisUrl), ttlMs: read(v.responseCacheTtlSeconds) * 1000 },
+    responseCache:
+      read(v.responseCache) === "off" ? null : { redisUrl: read(v.redisUrl), ttlMs: read(v.responseCacheTtlSeconds) * 1000, redisCommandTimeoutMs: read(v.redisCommandTimeoutMs) },
     access: { corsOrigins: read(v.corsOrigins), corsMaxAgeSeconds: read(v.corsMaxAgeSeconds), documentMaxAgeSeconds: read(v.documentMaxAgeSeconds) },
   };
+  const { statementTimeoutMs, queryTimeoutMs } = config.databaseTuning;
+  if (statementTimeoutMs !== undefined && queryTimeoutMs !== undefined && statementTimeoutMs >= queryTimeoutMs) {
+    problems.push(
+      `DATABASE_STATEMENT_TIMEOUT_MS (${statementTimeoutMs}) must be below DATABASE_QUERY_TIMEOUT_MS (${queryTimeoutMs}): the server must cancel a slow statement before the client gives up on its connection`,
+    );
+  }
   const replicaUrls = read(v.replicaUrls);
   if (replicaUrls && replicaUrls.length > 0) {
     if (config.database?.kind === "postgres") config.database = { ...config.database, replicaUrls };
@@ -316,6 +412,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     if (!(error instanceof ConfigError)) throw error;
     problems.push(...error.problems);
   }
+  if (config.healthPort !== undefined && config.healthPort === config.port) problems.push(`HEALTH_PORT (${config.healthPort}) must differ from PORT`);
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
@@ -328,7 +425,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 export const DEFAULT_CONFIG: AppConfig = loadConfig({});
 
 /** The response cache with its default settings (in memory); RESPONSE_CACHE=off is the caller's choice. */
-export const DEFAULT_RESPONSE_CACHE: ResponseCacheOptions = { ttlMs: CONFIG_VARIABLES.responseCacheTtlSeconds.read(undefined) * 1000 };
+export const DEFAULT_RESPONSE_CACHE: ResponseCacheOptions = {
+  ttlMs: CONFIG_VARIABLES.responseCacheTtlSeconds.read(undefined) * 1000,
+  redisCommandTimeoutMs: CONFIG_VARIABLES.redisCommandTimeoutMs.read(undefined),
+};
 
 /** The configuration table of docs/operations.md, rendered from CONFIG_VARIABLES. */
 export function configurationTable(): string {

@@ -4,6 +4,7 @@ import path from "node:path";
 import { DataSource, type DataSourceOptions } from "typeorm";
 import { type AppConfig, type DatabaseConfig, DEFAULT_CONFIG } from "../config/config";
 import { MIGRATIONS } from "./migrations";
+import { DeadlineClient } from "./postgres-deadline";
 import { SqlStatementEndSubscriber, SqlStatementLogger } from "./sql-statement-log";
 
 /** PostgreSQL pool size and timeouts, SQLite's read worker; each one left out takes its default from src/config/config.ts. */
@@ -52,7 +53,14 @@ export function createDataSource(config: DatabaseConfig, given: DataSourceTuning
       connectTimeoutMS: tuning.connectTimeoutMs,
       extra: {
         statement_timeout: tuning.statementTimeoutMs,
+        // Also bounds the wait for a free connection when every one is in use.
         connectionTimeoutMillis: tuning.connectTimeoutMs,
+        // The client-side deadline of every statement, kept by dropping the connection (src/db/postgres-deadline.ts).
+        query_timeout: tuning.queryTimeoutMs,
+        // A transaction whose client went silent (its connection dropped after a deadline, or cut off) is rolled back by
+        // the server after this, its locks released, instead of waiting for the TCP connection to die.
+        idle_in_transaction_session_timeout: 2 * tuning.queryTimeoutMs,
+        Client: DeadlineClient,
       },
     };
   }

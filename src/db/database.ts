@@ -3,6 +3,8 @@ import type { DataSource, EntityManager } from "typeorm";
 import type { PostgresDriver } from "typeorm/driver/postgres/PostgresDriver";
 import { type DatabaseConfig, DEFAULT_CONFIG } from "../config/config";
 import { createDataSource, type DataSourceTuning } from "./data-source";
+import { checkSqliteFile, postgresOpenProblem } from "./open-checks";
+import { isDatabaseTimeout } from "../errors/format-error";
 import type { Engine, Reader } from "./reader";
 import { PostgresPoolReader } from "./readers/postgres-pool.reader";
 import type { ReadErrorLog } from "./readers/recorded";
@@ -29,6 +31,8 @@ export class Database implements SqlTarget {
     readonly dataSource: DataSource,
     readonly reader: Reader,
     readonly config: DatabaseConfig,
+    /** How long a statement's answer is waited for (DATABASE_QUERY_TIMEOUT_MS). */
+    readonly queryTimeoutMs: number = DEFAULT_CONFIG.databaseTuning.queryTimeoutMs,
   ) {
     this.engine = reader.engine;
   }
@@ -45,6 +49,29 @@ export class Database implements SqlTarget {
   /** A handle whose statements go into `log` (a request's). */
   forRequest(log: SqlStatementLog): RequestDb {
     return new RequestDb(this, log);
+  }
+
+  /**
+   * "ok" when the database answers `SELECT 1` within `withinMs`; "stalled" when it has not answered
+   * by then, or the read hit its own deadline (no connection, or no answer, in time);
+   * "unreachable" when it failed otherwise. Never waits longer than `withinMs` (readiness probes).
+   */
+  async ping(withinMs: number): Promise<"ok" | "stalled" | "unreachable"> {
+    if (!this.isOpen) return "unreachable";
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<"stalled">((resolve) => (timer = setTimeout(() => resolve("stalled"), withinMs)));
+    // On the reader's readiness connection, with the requests' deadline, but not behind their reads.
+    const asked = Promise.resolve()
+      .then(() => this.reader.ping())
+      .then(
+        () => "ok" as const,
+        (error: unknown) => (isDatabaseTimeout(error) || /timeout/i.test(String((error as Error)?.message)) ? ("stalled" as const) : ("unreachable" as const)),
+      );
+    try {
+      return await Promise.race([asked, late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** True until `close`. */
@@ -100,19 +127,29 @@ function chooseReader(db: DataSource, config: DatabaseConfig, tuning: Required<D
   const main = new SqliteMainReader((db.driver as unknown as { databaseConnection: SqliteConnection }).databaseConnection, logError);
   // A `:memory:` database exists only on its own connection: a worker could not open it.
   if (config.path === ":memory:" || !tuning.readWorker) return main;
-  return new SqliteWorkerReader(config.path, main, logError);
+  return new SqliteWorkerReader(config.path, main, logError, tuning.queryTimeoutMs);
 }
 
-/** Opens the database, applies pending migrations and chooses its reader. */
+/**
+ * Opens the database, applies pending migrations and chooses its reader. A DATABASE_URL that
+ * does not lead to a usable database (an SQLite file that is not one, or cannot be read or
+ * written; a PostgreSQL server that cannot be reached) fails with a one-line ConfigError, checked
+ * before anything is written.
+ */
 export async function openDatabase(config: DatabaseConfig, given: DataSourceTuning = {}): Promise<Database> {
   const tuning = { ...DEFAULT_CONFIG.databaseTuning, ...given };
+  if (config.kind === "sqlite") checkSqliteFile(config.path);
   const dataSource = createDataSource(config, tuning);
-  await dataSource.initialize();
+  try {
+    await dataSource.initialize();
+  } catch (error) {
+    throw (config.kind === "postgres" && postgresOpenProblem(config.url, error)) || error;
+  }
   try {
     await dataSource.runMigrations({ transaction: "each" });
   } catch (error) {
     await dataSource.destroy();
     throw error;
   }
-  return new Database(dataSource, chooseReader(dataSource, config, tuning), config);
+  return new Database(dataSource, chooseReader(dataSource, config, tuning), config, tuning.queryTimeoutMs);
 }

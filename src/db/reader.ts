@@ -23,6 +23,12 @@ export interface Reader {
    * QueryFailedError, as a TypeORM read would.
    */
   read<T>(text: string, params: unknown[], keyed: boolean): T[] | Promise<T[]>;
-  /** Ends what the reader opened of its own (pipelined connections, the worker thread); TypeORM's pools stay. */
+  /**
+   * `SELECT 1` for readiness, on a connection of its own, not behind the requests' reads (a pool
+   * full under load, the worker's backlog): resolves when the database answers, rejects when it
+   * cannot be reached or does not answer within its deadline.
+   */
+  ping(): Promise<void>;
+  /** Ends what the reader opened of its own (pipelined connections, the worker thread, the readiness connection); TypeORM's pools stay. */
   close(): Promise<void>;
 }

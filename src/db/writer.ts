@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from "typeorm";
 import type { DatabaseConfig } from "../config/config";
 import { createDataSource } from "./data-source";
 import type { Database } from "./database";
+import { PostgresWriter } from "./postgres-writer";
 
 /** Runs write transactions. Every mutation goes through it. */
 export interface Writer {
@@ -29,8 +30,14 @@ export function invalidatingWriter(writer: Writer, afterCommit: AfterCommit): Wr
   };
 }
 
-/** PostgreSQL: each transaction takes its own pooled connection; concurrent ones are isolated by the server. */
+/**
+ * Transactions straight on the database's DataSource. PostgreSQL: each on its own pooled
+ * connection (concurrent ones are isolated by the server), within the statement deadline, saying
+ * whether a write that timed out was applied (src/db/postgres-writer.ts). SQLite: fine for a
+ * `:memory:` database or one request at a time (files get SqliteQueueWriter).
+ */
 export function poolWriter(db: Database): Writer {
+  if (db.engine === "postgres") return new PostgresWriter(db.dataSource, db.queryTimeoutMs);
   return { transaction: (work) => db.dataSource.transaction(work), close: async () => {} };
 }
 

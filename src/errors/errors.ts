@@ -18,6 +18,7 @@ export enum ErrorCode {
   QUERY_TOO_COMPLEX = "QUERY_TOO_COMPLEX",
   OPERATION_NOT_ALLOWED = "OPERATION_NOT_ALLOWED",
   PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE",
+  REQUEST_TIMEOUT = "REQUEST_TIMEOUT",
   PERSISTED_QUERY_HASH_MISMATCH = "PERSISTED_QUERY_HASH_MISMATCH",
   ORIGIN_NOT_ALLOWED = "ORIGIN_NOT_ALLOWED",
   PERSISTED_DOCUMENT_NOT_FOUND = "PERSISTED_DOCUMENT_NOT_FOUND",
@@ -49,6 +50,7 @@ export const HTTP_STATUS: Record<ErrorCode, number> = {
   [ErrorCode.QUERY_TOO_COMPLEX]: 400,
   [ErrorCode.OPERATION_NOT_ALLOWED]: 403,
   [ErrorCode.PAYLOAD_TOO_LARGE]: 413,
+  [ErrorCode.REQUEST_TIMEOUT]: 408,
   [ErrorCode.PERSISTED_QUERY_HASH_MISMATCH]: 400,
   [ErrorCode.ORIGIN_NOT_ALLOWED]: 403,
   [ErrorCode.PERSISTED_DOCUMENT_NOT_FOUND]: 404,
@@ -116,9 +118,55 @@ export class ConflictError extends AppError {
   }
 }
 
+/**
+ * A dependency (the database, the server's own capacity) cannot serve the request now; retrying
+ * later may work. `retryAfterSeconds` becomes the `Retry-After` header of an HTTP 503.
+ */
 export class ServiceUnavailableError extends AppError {
-  constructor(message = "The database is unreachable; retry in a few seconds") {
-    super(message, ErrorCode.SERVICE_UNAVAILABLE);
+  constructor(
+    message = "The database is unreachable; retry in a few seconds",
+    readonly retryAfterSeconds = 1,
+    details: Record<string, unknown> = {},
+  ) {
+    super(message, ErrorCode.SERVICE_UNAVAILABLE, details);
+  }
+}
+
+/** What the client is told of a read the database did not answer within DATABASE_QUERY_TIMEOUT_MS. */
+export const DATABASE_TIMEOUT_MESSAGE = "The database did not answer in time; retry in a few seconds";
+
+/**
+ * A statement the database did not answer within DATABASE_QUERY_TIMEOUT_MS (a stalled network or
+ * server: the connection is open, nothing comes back). Raised by the db layer, never shown as
+ * such: `formatError` answers it as SERVICE_UNAVAILABLE.
+ */
+export class DatabaseTimeoutError extends Error {
+  override name = "DatabaseTimeoutError";
+}
+
+/** More requests than the server runs at once and queues: refused at once, or after waiting in the queue its bounded time. */
+export class OverloadedError extends ServiceUnavailableError {
+  constructor(detail: string, retryAfterSeconds: number) {
+    super(`The server is at capacity (${detail}); retry in ${retryAfterSeconds} s`, retryAfterSeconds, { reason: "overloaded" });
+  }
+}
+
+/**
+ * A write whose transaction the database did not answer in time. `applied` says what became of
+ * it, as the server established before answering: false (nothing was committed: retry it), or
+ * "unknown" (the commit was sent and the database could not be asked since: read the data back,
+ * or retry with the same clientMutationId, before writing again). A write found committed is
+ * answered as a success, not with this error.
+ */
+export class WriteTimeoutError extends ServiceUnavailableError {
+  constructor(readonly applied: false | "unknown") {
+    super(
+      applied === false
+        ? "The database did not answer in time: this write was not applied (nothing was committed); retry it in a few seconds"
+        : "The database did not answer in time while committing this write: it may have been applied; read it back (or retry with the same clientMutationId) before writing it again",
+      1,
+      { writeApplied: applied },
+    );
   }
 }
 
@@ -132,6 +180,13 @@ export class BadRequestError extends AppError {
 export class PayloadTooLargeError extends AppError {
   constructor(limitBytes: number) {
     super(`The request body is larger than the limit of ${limitBytes} bytes`, ErrorCode.PAYLOAD_TOO_LARGE);
+  }
+}
+
+/** The request body arrived too slowly, or not in full within REQUEST_BODY_TIMEOUT_MS. */
+export class RequestTimeoutError extends AppError {
+  constructor(message: string) {
+    super(message, ErrorCode.REQUEST_TIMEOUT);
   }
 }
 

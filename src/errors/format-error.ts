@@ -1,22 +1,40 @@
 import { unwrapResolverError } from "@apollo/server/errors";
 import { type GraphQLFormattedError, GraphQLError } from "graphql";
 import { armorLimitOf } from "./armor-limit";
-import { AppError, ErrorCode, MASKED_MESSAGE, ServiceUnavailableError } from "./errors";
+import { AppError, DATABASE_TIMEOUT_MESSAGE, DatabaseTimeoutError, ErrorCode, MASKED_MESSAGE, ServiceUnavailableError } from "./errors";
 
 /** Codes shown to the client as they are (INTERNAL_SERVER_ERROR is left out: Apollo gives it to unexpected errors, which are masked). */
 const PASS_THROUGH = new Set<string>(Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR));
 
-/** Errors a driver raises when the database cannot be reached. */
-const UNREACHABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|Connection terminated|timeout exceeded when trying to connect|terminating connection|the database system is (starting up|shutting down)|Client has encountered a connection error|Connection refused/i;
+/** Errors a driver raises when the database cannot be reached (or a connection we dropped after a timeout). */
+const UNREACHABLE = /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENOTFOUND|Connection terminated|timeout exceeded when trying to connect|terminating connection|the database system is (starting up|shutting down)|Client has encountered a connection error|Client was closed and is not queryable|Connection refused|the database connection is closed/i;
+
+/** An error and what it wraps (a compiled executor's GraphQLError, a DataLoader error, TypeORM's QueryFailedError), outermost first. */
+function* chainOf(error: unknown): Generator<Error> {
+  for (let depth = 0; error instanceof Error && depth < 6; depth++) {
+    yield error;
+    error = (error as { originalError?: unknown }).originalError ?? (error as { driverError?: unknown }).driverError ?? error.cause;
+  }
+}
 
 export function isDatabaseUnreachable(error: unknown): boolean {
-  // The driver's error may arrive wrapped (a compiled executor's GraphQLError, a DataLoader or ORM error): follow the chain.
-  for (let depth = 0; error instanceof Error && depth < 5; depth++) {
-    const code = (error as { code?: unknown }).code;
-    if (UNREACHABLE.test(`${String(code ?? "")} ${error.message}`) || (typeof code === "string" && /^(08|57P0)/.test(code))) return true;
-    error = (error as { originalError?: unknown }).originalError ?? error.cause;
+  for (const e of chainOf(error)) {
+    const code = (e as { code?: unknown }).code;
+    if (UNREACHABLE.test(`${String(code ?? "")} ${e.message}`) || (typeof code === "string" && /^(08|57P0)/.test(code))) return true;
   }
   return false;
+}
+
+/** A statement the database did not answer within DATABASE_QUERY_TIMEOUT_MS (src/db/postgres-deadline.ts, the SQLite read worker). */
+export function isDatabaseTimeout(error: unknown): boolean {
+  for (const e of chainOf(error)) if (e instanceof DatabaseTimeoutError) return true;
+  return false;
+}
+
+/** The client-facing error of a database that did not answer, or could not be reached; null for anything else. */
+function databaseUnavailable(error: unknown): ServiceUnavailableError | null {
+  if (isDatabaseTimeout(error)) return new ServiceUnavailableError(DATABASE_TIMEOUT_MESSAGE);
+  return isDatabaseUnreachable(error) ? new ServiceUnavailableError() : null;
 }
 
 /**
@@ -26,8 +44,7 @@ export function isDatabaseUnreachable(error: unknown): boolean {
  */
 export function clientFacingError(caught: unknown): AppError | null {
   if (caught instanceof AppError) return caught;
-  if (isDatabaseUnreachable(caught)) return new ServiceUnavailableError();
-  return null;
+  return databaseUnavailable(caught);
 }
 
 export type UnexpectedErrorReporter = (error: unknown) => void;
@@ -54,9 +71,10 @@ export function createFormatError(report: UnexpectedErrorReporter) {
       // Already masked (and reported) by an in-process subgraph.
       return { message: MASKED_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code } };
     }
-    if (isDatabaseUnreachable(original)) {
+    const unavailable = databaseUnavailable(original);
+    if (unavailable) {
       return {
-        message: new ServiceUnavailableError().message,
+        message: unavailable.message,
         locations: formatted.locations,
         path: formatted.path,
         extensions: { code: ErrorCode.SERVICE_UNAVAILABLE },

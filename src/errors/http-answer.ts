@@ -1,6 +1,6 @@
 import type { ServerResponse } from "node:http";
 import { clientFacingError } from "./format-error";
-import { type AppError, ErrorCode, HTTP_STATUS, InternalServerError, isErrorCode, RateLimitedError } from "./errors";
+import { type AppError, ErrorCode, HTTP_STATUS, InternalServerError, isErrorCode, RateLimitedError, RequestTimeoutError, ServiceUnavailableError } from "./errors";
 
 /** Codes of a well-formed request whose operation cannot run: invalid for the schema, or variables of the wrong type. */
 const UNPROCESSABLE = new Set<unknown>([ErrorCode.GRAPHQL_VALIDATION_FAILED, ErrorCode.BAD_USER_INPUT]);
@@ -19,6 +19,18 @@ export function rejectionStatus(codes: readonly unknown[]): number {
 }
 
 /**
+ * The status of a GraphQL answer that executed: 503 when no root field has data and every error
+ * says a dependency was unavailable (the database did not answer, or could not be reached), so
+ * that clients and load balancers retry it (with `Retry-After`); undefined (keep Apollo's) otherwise.
+ * An answer with any data, or with any other error, keeps 200: a partial answer is an answer.
+ */
+export function unavailableStatus(data: Record<string, unknown> | null | undefined, codes: readonly unknown[]): number | undefined {
+  if (codes.length === 0 || !codes.every((code) => code === ErrorCode.SERVICE_UNAVAILABLE)) return undefined;
+  if (data && Object.values(data).some((value) => value !== null)) return undefined;
+  return HTTP_STATUS.SERVICE_UNAVAILABLE;
+}
+
+/**
  * Answers a request refused outside GraphQL execution (HTTP middleware, the maps): the one place
  * where their status, headers and body are written. Our typed errors go as they are, a database
  * outage as SERVICE_UNAVAILABLE; anything else is reported and masked as INTERNAL_SERVER_ERROR.
@@ -30,7 +42,9 @@ export function sendHttpError(res: ServerResponse, caught: unknown, report: (err
     report(caught);
     error = new InternalServerError();
   }
-  if (error instanceof RateLimitedError) res.setHeader("Retry-After", String(error.retryAfterSeconds));
+  if (error instanceof RateLimitedError || error instanceof ServiceUnavailableError) res.setHeader("Retry-After", String(error.retryAfterSeconds));
+  // A client whose body arrives too slowly gets no second chance on this connection.
+  if (error instanceof RequestTimeoutError) res.setHeader("Connection", "close");
   // Plain node:http (Express's response is one): the lean POST /graphql path has no Express.
   const body = JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] });
   res.statusCode = error.httpStatus;

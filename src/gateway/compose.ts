@@ -1,5 +1,6 @@
 import { composeServices } from "@apollo/composition";
 import { parse } from "graphql";
+import { ConfigError } from "../errors/errors";
 
 export interface SubgraphSdl {
   name: string;
@@ -7,8 +8,8 @@ export interface SubgraphSdl {
   sdl: string;
 }
 
-/** Composition failed: the message lists each composition error, one per line, without a stack. */
-export class CompositionError extends Error {
+/** Composition failed: the message lists each composition error, one per line; a ConfigError, printed without a stack. */
+export class CompositionError extends ConfigError {
   override name = "CompositionError";
   constructor(readonly errors: string[]) {
     super(`supergraph composition failed:\n${errors.map((e) => `  - ${e}`).join("\n")}`);

@@ -2,7 +2,7 @@ import { ApolloGateway, type GraphQLDataSourceProcessOptions, RemoteGraphQLDataS
 import { context, propagation } from "@opentelemetry/api";
 import { GraphQLError } from "graphql";
 import type { QueryPlan } from "@apollo/query-planner";
-import { DownstreamServiceError } from "../errors/errors";
+import { ConfigError, DownstreamServiceError } from "../errors/errors";
 import type { UnexpectedErrorReporter } from "../errors/format-error";
 import { MaskedLocalGraphQLDataSource } from "./masked-local-data-source";
 import { ObservedDataSource } from "./observed-data-source";
@@ -41,7 +41,8 @@ class RemoteSubgraphDataSource extends RemoteGraphQLDataSource {
   }
 }
 
-export class SubgraphUnreachableError extends Error {
+/** A subgraph the config names does not answer at start: a ConfigError (main prints it as one line). */
+export class SubgraphUnreachableError extends ConfigError {
   override name = "SubgraphUnreachableError";
 }
 

@@ -1,5 +1,6 @@
 import type { RequestHandler } from "express";
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from "prom-client";
+import { onCacheSkip } from "../cache/cache-breaker";
 import { poolStats } from "../db/pool-stats";
 import { onGatewayExecution } from "../gateway/local-first";
 import { onSubgraphFetch } from "../gateway/observed-data-source";
@@ -38,6 +39,12 @@ export class Metrics {
   readonly gatewayOperations: Counter<"execution">;
   /** Requests refused by rate limiting (HTTP 429), by the caller's organization: counted by the request observer. */
   readonly rateLimitRejections: Counter<"organization">;
+  /** Requests refused by load shedding (HTTP 503), by why: the queue was full, or the wait in it ran out. */
+  readonly requestsShed: Counter<"reason">;
+  /** Response-cache calls skipped (the answer came from the database, or was not kept), by operation and why. */
+  readonly cacheSkips: Counter<"operation" | "reason">;
+  /** Where the operations running and waiting are read from (src/server/graphql/admission.ts), once the server has one. */
+  private admissionState: (() => { running: number; queued: number }) | undefined;
   private readonly operationNames = new Set<string>();
   private readonly maxOperationNames: number;
   private readonly unsubscribe: (() => void)[] = [];
@@ -93,6 +100,35 @@ export class Metrics {
       labelNames: ["organization"],
       registers,
     });
+    this.requestsShed = new Counter({
+      name: "graphql_requests_shed_total",
+      help: "GraphQL requests refused with 503 because the server was at capacity, by reason: queue_full (refused on arrival) or queue_timeout (waited the longest time allowed).",
+      labelNames: ["reason"],
+      registers,
+    });
+    this.cacheSkips = new Counter({
+      name: "response_cache_skips_total",
+      help: "Response-cache calls skipped, by operation (get: answered from the database; set: answer not kept) and reason (timeout, error, open: not asked while the circuit breaker is open).",
+      labelNames: ["operation", "reason"],
+      registers,
+    });
+    const admission = () => this.admissionState?.() ?? { running: 0, queued: 0 };
+    new Gauge({
+      name: "graphql_operations_running",
+      help: "GraphQL operations executing now (at most MAX_CONCURRENT_OPERATIONS).",
+      registers,
+      collect() {
+        this.set(admission().running);
+      },
+    });
+    new Gauge({
+      name: "graphql_operations_queued",
+      help: "GraphQL operations waiting for their turn now (at most MAX_QUEUED_OPERATIONS).",
+      registers,
+      collect() {
+        this.set(admission().queued);
+      },
+    });
     new Gauge({
       name: "db_pool_connections",
       help: "Database connections by state (in_use, idle) and callers waiting for one (waiting).",
@@ -118,6 +154,7 @@ export class Metrics {
     this.unsubscribe.push(
       onLoaderBatch((loader, size) => this.loaderBatchSize.observe({ loader }, size)),
       onGatewayExecution((execution) => this.gatewayOperations.inc({ execution })),
+      onCacheSkip((operation, reason) => this.cacheSkips.inc({ operation, reason })),
       onSubgraphFetch((fetch) => {
         this.subgraphFetchDuration.observe({ subgraph: fetch.subgraph, outcome: fetch.outcome }, fetch.durationSeconds);
         if (fetch.outcome !== "success") this.subgraphFetchErrors.inc({ subgraph: fetch.subgraph, code: fetch.errorCode ?? "UNKNOWN" });
@@ -131,6 +168,11 @@ export class Metrics {
     if (this.operationNames.size >= this.maxOperationNames) return "other";
     this.operationNames.add(name);
     return name;
+  }
+
+  /** Reads the operations running and queued from `state` (the server's admission) when scraped. */
+  watchAdmission(state: () => { running: number; queued: number }): void {
+    this.admissionState = state;
   }
 
   /** Records one answered request. */

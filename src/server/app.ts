@@ -16,6 +16,7 @@ import { observeRequests, type RequestObserver } from "../observability/request-
 import { createApollo, documentValidator, type Executable } from "./apollo";
 import { EXAMPLE_QUERIES } from "./examples";
 import { graphiqlAssets, graphiqlPage } from "./graphiql";
+import { Admission } from "./graphql/admission";
 import { createGraphQLHandler, isGraphQLPath } from "./graphql/graphql-handler";
 import { type PipelineProfile, stepsFor } from "./graphql/pipeline-profile";
 import { mapsRouter } from "./maps.router";
@@ -64,6 +65,8 @@ export interface App {
   handle: (req: IncomingMessage, res: ServerResponse) => void;
   /** Express: every route but /graphql (health, metrics, maps, GraphiQL's files). */
   app: Express;
+  /** Only /healthz, /readyz and /metrics: what HEALTH_PORT serves. */
+  probes: Express;
   apollo: ApolloServer<RequestContext>;
   /** True once the database answered and the schema is served. */
   ready: () => boolean;
@@ -90,7 +93,15 @@ export async function createApp(options: AppOptions): Promise<App> {
   const cache = options.responseCache;
   // Every committed write drops the cached answers, whichever service made it.
   const writer = cache ? invalidatingWriter(given, () => cache.invalidate()) : given;
-  const health: HealthState = { schemaReady: false, draining: false };
+  const admission = new Admission({
+    maxConcurrent: limits.maxConcurrentOperations,
+    maxQueued: limits.maxQueuedOperations,
+    queueTimeoutMs: limits.queueTimeoutMs,
+    onShed: (reason) => options.metrics?.requestsShed.inc({ reason }),
+  });
+  options.metrics?.watchAdmission(() => admission.state);
+  const cacheHealth = cache?.store.health?.bind(cache.store);
+  const health: HealthState = { schemaReady: false, draining: false, cache: cacheHealth, load: () => admission.state };
   const access = options.access ?? DEFAULT_CONFIG.access;
   const cors = new Cors(access);
   // Trusted documents are checked against the schema this process serves (subscribed before Apollo loads it).
@@ -120,7 +131,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     findDocument: (caller, documentId) => findTrustedDocument(options.db, caller, documentId),
     documentMaxAgeSeconds: access.documentMaxAgeSeconds,
     checkTokens: steps.checkTokens,
-    maxBodyBytes: limits.maxBodyBytes,
+    body: { maxBytes: limits.maxBodyBytes, timeoutMs: limits.bodyTimeoutMs, minBytesPerSecond: limits.bodyMinBytesPerSecond },
+    admission,
     responseCache: options.responseCache,
     context: (caller, record) => createRequestContext(options.db, { caller, writer, batching: options.loaderBatching, record, validateDocument }),
     report,
@@ -132,8 +144,14 @@ export async function createApp(options: AppOptions): Promise<App> {
   const app = express();
   app.disable("x-powered-by");
   app.use(cors.middleware(report));
-  app.use(healthRoutes(options.db, health));
+  const healthRouter = healthRoutes(options.db, health);
+  app.use(healthRouter);
   if (options.metrics) app.get("/metrics", options.metrics.handler());
+  // The same health checks and metrics, alone, for a port of their own (HEALTH_PORT).
+  const probes = express();
+  probes.disable("x-powered-by");
+  probes.use(healthRouter);
+  if (options.metrics) probes.get("/metrics", options.metrics.handler());
   // Maps are images anyone may embed: the same caller identification as /graphql, with their own per-minute budget.
   app.use("/maps", authenticateRequests(options.db, report), rateLimit(limits), mapsRouter(options.db, report));
   // Exports: the same identification and per-minute budget as the maps; /openapi.json describes them, the maps and health.
@@ -152,5 +170,5 @@ export async function createApp(options: AppOptions): Promise<App> {
   if (steps.graphiql) app.use(graphiqlAssets());
   app.use(requestErrors(report));
   const handle = (req: IncomingMessage, res: ServerResponse) => (isGraphQLPath(req.url) ? graphql(req, res) : app(req, res));
-  return { handle, app, apollo, ready: () => options.db.isOpen, health, observer };
+  return { handle, app, probes, apollo, ready: () => options.db.isOpen, health, observer };
 }

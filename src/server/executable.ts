@@ -8,6 +8,7 @@ import { createGateway, reportToStderr } from "../gateway/create-gateway";
 import { DEFAULT_GATEWAY_CONFIG, type GatewayConfig } from "../config/gateway-config";
 import { buildLocalSubgraphs } from "../gateway/local-subgraphs";
 import { LocalFirstGateway } from "../gateway/local-first";
+import { ConfigError } from "../errors/errors";
 import type { Executable } from "./apollo";
 import type { PipelineProfile } from "./graphql/pipeline-profile";
 
@@ -19,7 +20,8 @@ import type { PipelineProfile } from "./graphql/pipeline-profile";
  */
 export type ServeMode = { kind: "gateway"; config?: GatewayConfig } | { kind: "subgraph"; name: string } | { kind: "monolith" };
 
-export class UnknownSubgraphError extends Error {
+/** `--subgraph` names none of ours: a ConfigError (main prints it as one line). */
+export class UnknownSubgraphError extends ConfigError {
   override name = "UnknownSubgraphError";
 }
 

@@ -1,5 +1,6 @@
 import express, { type Router } from "express";
 import type { Database } from "../db/database";
+import type { AdmissionState } from "./graphql/admission";
 
 /** What readiness depends on besides the database; the server flips these as it starts and stops. */
 export interface HealthState {
@@ -7,34 +8,44 @@ export interface HealthState {
   schemaReady: boolean;
   /** A shutdown has begun: finish what is in flight, take nothing new. */
   draining: boolean;
-}
-
-async function databaseAnswers(db: Database): Promise<boolean> {
-  try {
-    await db.query("SELECT 1");
-    return true;
-  } catch {
-    return false;
-  }
+  /** The shared response cache's state, when there is one (Redis): reported, never a reason to be unready. */
+  cache?: () => "ok" | "stalled" | "unreachable";
+  /** The operations running and queued (load shedding): reported as `load`. */
+  load?: () => AdmissionState;
 }
 
 /**
- * `/healthz`: the process answers and so does its database (503 while the database is
- * unreachable, 200 again once it is back, without a restart). `/readyz` (readiness): send
- * traffic here only when the database answers, the schema is served and no shutdown is under
- * way. An orchestrator that must not restart the process during a database outage should probe
- * liveness with a plain TCP or `/readyz`-independent check rather than `/healthz`.
+ * How long /readyz waits for the database: past it the database is reported "stalled" and the
+ * answer goes, well within the 1 s a probe is usually given.
+ */
+export const READINESS_DATABASE_WAIT_MS = 800;
+
+/**
+ * `/healthz` (liveness): the process answers; it asks no dependency, so that a database outage
+ * never gets a healthy process restarted, and it answers at once whatever the database does.
+ * `/readyz` (readiness): send traffic here only when the database answers (within
+ * READINESS_DATABASE_WAIT_MS: "ok", else "stalled" or "unreachable"), the schema is served and
+ * no shutdown is under way; it also reports the shared cache ("stalled" while its circuit breaker
+ * keeps requests off it: answers then come from the database, still ready) and the load
+ * (operations running and queued). Probes arriving while a database check is in flight share it:
+ * a stalled database is not asked once per probe.
  */
 export function healthRoutes(db: Database, state: HealthState): Router {
   const router = express.Router();
-  router.get("/healthz", async (_req, res) => {
-    if (await databaseAnswers(db)) res.status(200).json({ status: "ok" });
-    else res.status(503).json({ status: "database unreachable" });
+  let checking: Promise<"ok" | "stalled" | "unreachable"> | undefined;
+  const database = () => (checking ??= db.ping(READINESS_DATABASE_WAIT_MS).finally(() => (checking = undefined)));
+  router.get("/healthz", (_req, res) => {
+    res.status(200).json({ status: "ok" });
   });
   router.get("/readyz", async (_req, res) => {
-    const database = (await databaseAnswers(db)) ? "ok" : "unreachable";
-    const checks = { database, schema: state.schemaReady ? "ok" : "not loaded", shutdown: state.draining ? "draining" : "no" };
-    const ready = database === "ok" && state.schemaReady && !state.draining;
+    const checks: Record<string, unknown> = {
+      database: await database(),
+      schema: state.schemaReady ? "ok" : "not loaded",
+      shutdown: state.draining ? "draining" : "no",
+    };
+    if (state.cache) checks.cache = state.cache();
+    if (state.load) checks.load = state.load();
+    const ready = checks.database === "ok" && state.schemaReady && !state.draining;
     res.status(ready ? 200 : 503).json({ status: ready ? "ready" : "not ready", checks });
   });
   return router;

@@ -1,11 +1,10 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import type { Server } from "node:http";
 import { DEFAULT_CONFIG } from "../config/config";
 import { type App, createApp, type AppOptions } from "./app";
 import type { ResolverPaths } from "../schema/lean-resolvers";
 import { buildExecutable, type ServeMode } from "./executable";
-import { trackForDrain } from "./http-drain";
 import type { Database } from "../db/database";
+import { listen, type Listener } from "./listen";
 
 export interface RunningServer extends App {
   server: Server;
@@ -34,6 +33,8 @@ export interface StartOptions extends Omit<AppOptions, "executable"> {
   subgraphTimeoutMs?: number;
   /** Call resolver methods directly where type-graphql's handler changes nothing. Default: LEAN_RESOLVERS's. */
   leanResolvers?: boolean;
+  /** A port already bound (`listen`, before the database was opened); `port` and `host` are then ignored. Default: bound here. */
+  listener?: Listener;
 }
 
 /** Builds what the mode serves, starts Apollo and listens; `close` stops accepting and drains. */
@@ -43,21 +44,11 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     subgraphTimeoutMs: options.subgraphTimeoutMs,
     leanResolvers: options.leanResolvers,
   });
-  // Node closes a keep-alive connection 5 s after its last response by default. Under load a
-  // client's next request can sit unread that long, and the close then resets it (ECONNRESET);
-  // behind a load balancer the same race gives 502s. Keep connections open longer than the
-  // balancer's idle timeout; the header timeout must outlast it.
-  const keepAliveTimeout = options.keepAliveTimeoutMs ?? DEFAULT_CONFIG.keepAliveTimeoutMs;
-  const server = createServer({ keepAliveTimeout, headersTimeout: keepAliveTimeout + 1000 });
-  const drain = trackForDrain(server);
+  const listener = options.listener ?? (await listen(options.port, options.host, options.keepAliveTimeoutMs));
+  const { server, drain, port } = listener;
   const graceMs = options.shutdownTimeoutMs ?? DEFAULT_CONFIG.shutdownTimeoutMs;
   const app = await createApp({ ...options, executable, pipeline });
-  server.on("request", app.handle);
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port, options.host ?? "0.0.0.0", () => resolve());
-  });
-  const port = (server.address() as AddressInfo).port;
+  listener.serve(app.handle);
   return {
     ...app,
     server,

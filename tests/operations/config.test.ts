@@ -20,8 +20,9 @@ describe("configuration from the environment", () => {
       access: { corsOrigins: "*", corsMaxAgeSeconds: 600, documentMaxAgeSeconds: 300 },
       port: 4000,
       host: "0.0.0.0",
+      healthPort: undefined,
       database: { kind: "sqlite", path: DEFAULT_SQLITE_PATH },
-      databaseTuning: { poolSize: 10, readPipelineConnections: 2, readWorker: true, connectTimeoutMs: 5000, statementTimeoutMs: 15000 },
+      databaseTuning: { poolSize: 10, readPipelineConnections: 2, readWorker: true, connectTimeoutMs: 5000, statementTimeoutMs: 4000, queryTimeoutMs: 5000 },
       gatewayConfigFile: undefined,
       gateway: { subgraphs: {}, partners: [] },
       subgraphTimeoutMs: 10000,
@@ -39,6 +40,11 @@ describe("configuration from the environment", () => {
         maxTokens: 3000,
         maxCost: 60000,
         maxBodyBytes: 102400,
+        bodyTimeoutMs: 10000,
+        bodyMinBytesPerSecond: 1024,
+        maxConcurrentOperations: 32,
+        maxQueuedOperations: 256,
+        queueTimeoutMs: 1000,
         keyRequestsPerMinute: 1200,
         anonymousRequestsPerMinute: 300,
         introspection: true,
@@ -47,7 +53,7 @@ describe("configuration from the environment", () => {
       },
       loaderBatching: "on",
       leanResolvers: "on",
-      responseCache: { redisUrl: undefined, ttlMs: 60000 },
+      responseCache: { redisUrl: undefined, ttlMs: 60000, redisCommandTimeoutMs: 20 },
     });
   });
 
@@ -59,7 +65,7 @@ describe("configuration from the environment", () => {
       REDIS_URL: "redis://127.0.0.1:6379",
     });
     expect(config.database).toMatchObject({ kind: "postgres", replicaUrls: ["postgres://replica-a/db", "postgres://replica-b/db"] });
-    expect(config.responseCache).toEqual({ redisUrl: "redis://127.0.0.1:6379", ttlMs: 5000 });
+    expect(config.responseCache).toEqual({ redisUrl: "redis://127.0.0.1:6379", ttlMs: 5000, redisCommandTimeoutMs: 20 });
     expect(loadConfig({ RESPONSE_CACHE: "off" }).responseCache).toBeNull();
     expect(() => loadConfig({ DATABASE_REPLICA_URLS: "postgres://replica/db" })).toThrow("DATABASE_REPLICA_URLS needs a PostgreSQL DATABASE_URL");
   });
@@ -127,6 +133,36 @@ describe("configuration from the environment", () => {
       'TRACING_SAMPLE_RATIO must be a number between 0 and 1 (received "2")',
       'SHUTDOWN_TIMEOUT_MS must be an integer between 0 and 600000 (received "-1")',
       'WORKERS must be "auto" or an integer between 1 and 256 (received "0")',
+    ]);
+  });
+
+  it("reads every deadline and load bound, and refuses a statement timeout the client would not wait for", () => {
+    const config = loadConfig({
+      DATABASE_QUERY_TIMEOUT_MS: "500",
+      DATABASE_STATEMENT_TIMEOUT_MS: "400",
+      REDIS_COMMAND_TIMEOUT_MS: "5",
+      REQUEST_BODY_TIMEOUT_MS: "3000",
+      REQUEST_BODY_MIN_BYTES_PER_SECOND: "0",
+      MAX_CONCURRENT_OPERATIONS: "8",
+      MAX_QUEUED_OPERATIONS: "0",
+      QUEUE_TIMEOUT_MS: "250",
+      SUBGRAPH_TIMEOUT_MS: "700",
+      HEALTH_PORT: "9464",
+    });
+    expect(config.healthPort).toBe(9464);
+    expect(config.databaseTuning).toMatchObject({ queryTimeoutMs: 500, statementTimeoutMs: 400 });
+    expect(config.responseCache).toMatchObject({ redisCommandTimeoutMs: 5 });
+    expect(config.limits).toMatchObject({ bodyTimeoutMs: 3000, bodyMinBytesPerSecond: 0, maxConcurrentOperations: 8, maxQueuedOperations: 0, queueTimeoutMs: 250 });
+    expect(config.subgraphTimeoutMs).toBe(700);
+    expect(problemsOf({ HEALTH_PORT: "4000" })).toEqual(["HEALTH_PORT (4000) must differ from PORT"]);
+    expect(problemsOf({ HEALTH_PORT: "0" })).toEqual(['HEALTH_PORT must be an integer between 1 and 65535 (received "0")']);
+    expect(problemsOf({ DATABASE_QUERY_TIMEOUT_MS: "500" })).toEqual([
+      "DATABASE_STATEMENT_TIMEOUT_MS (4000) must be below DATABASE_QUERY_TIMEOUT_MS (500): the server must cancel a slow statement before the client gives up on its connection",
+    ]);
+    expect(problemsOf({ REDIS_COMMAND_TIMEOUT_MS: "0", MAX_CONCURRENT_OPERATIONS: "0", QUEUE_TIMEOUT_MS: "x" })).toEqual([
+      'MAX_CONCURRENT_OPERATIONS must be an integer between 1 and 100000 (received "0")',
+      'QUEUE_TIMEOUT_MS must be an integer between 1 and 600000 (received "x")',
+      'REDIS_COMMAND_TIMEOUT_MS must be an integer between 1 and 60000 (received "0")',
     ]);
   });
 

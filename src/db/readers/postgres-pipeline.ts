@@ -1,4 +1,5 @@
-import type { Client, ClientConfig, Pool, QueryConfig, QueryResult } from "pg";
+import type { Client, Pool, QueryConfig, QueryResult } from "pg";
+import { clientLike } from "../postgres-deadline";
 import { TurnBatch } from "../turn-batch";
 
 /** One pipelined connection and what it is doing. */
@@ -86,10 +87,8 @@ export class ReadPipeline {
   }
 
   private open(index: number): Lane {
-    // The pool's own client class and options: same server, credentials, search_path, timeouts.
-    const { Client: PoolClient, options } = this.pool as unknown as { Client: new (config: ClientConfig) => Client; options: ClientConfig };
-    // pg-pool keeps the password as a non-enumerable property: a spread alone would drop it.
-    const client = new PoolClient({ ...options, password: options.password, pipeline: true });
+    // The pool's own client class and options: same server, credentials, search_path, timeouts, deadline.
+    const client = clientLike(this.pool, { pipeline: true });
     const stream = (client as unknown as { connection: { stream: Lane["stream"] } }).connection.stream;
     const lane: Lane = { client, inFlight: 0, corked: false, stream };
     // A broken connection fails its statements (pg rejects them) and is replaced on next use.

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import type { Pool } from "pg";
+import type { Client, Pool } from "pg";
+import { clientLike, dropConnection } from "../postgres-deadline";
 import type { Reader } from "../reader";
 import { ReadPipeline } from "./postgres-pipeline";
 import { type ReadErrorLog, recorded } from "./recorded";
@@ -21,6 +22,9 @@ export class PostgresPoolReader implements Reader {
   private readonly names = new Map<string, string>();
   private readonly pipelines: (ReadPipeline | undefined)[];
   private next = 0;
+  /** The readiness check's own connection, opened on first use, dropped and reopened after a failure. */
+  private health: Promise<Client> | undefined;
+  private closed = false;
 
   /** `pools`: the replicas' pools when there are replicas, else the primary's alone. */
   constructor(
@@ -40,8 +44,35 @@ export class PostgresPoolReader implements Reader {
     );
   }
 
+  /**
+   * On a connection of its own (the first server's settings and deadline), so that a pool whose
+   * connections are all taken under load does not read as a database that does not answer.
+   */
+  async ping(): Promise<void> {
+    if (this.closed) throw new Error("the database connection is closed");
+    const opening = (this.health ??= this.openHealth());
+    try {
+      await (await opening).query("SELECT 1");
+    } catch (error) {
+      if (this.health === opening) this.health = undefined;
+      opening.then(dropConnection, () => undefined);
+      throw error;
+    }
+  }
+
   async close(): Promise<void> {
-    await Promise.all(this.pipelines.map((pipeline) => pipeline?.close()));
+    this.closed = true;
+    const health = this.health;
+    this.health = undefined;
+    await Promise.all([...this.pipelines.map((pipeline) => pipeline?.close()), health?.then((client) => client.end()).catch(() => undefined)]);
+  }
+
+  private async openHealth(): Promise<Client> {
+    const client = clientLike(this.pools[0]);
+    // A broken connection fails the next check, which opens another.
+    client.on("error", () => undefined);
+    await client.connect();
+    return client;
   }
 
   private preparedName(text: string): string | undefined {

@@ -41,6 +41,11 @@ export class SqliteMainReader implements Reader {
     }) as T[];
   }
 
+  /** The file answers on this connection (synchronous: nothing is ever queued ahead of it). */
+  async ping(): Promise<void> {
+    this.connection.prepare("SELECT 1").all();
+  }
+
   async close(): Promise<void> {
     this.statements.clear();
   }

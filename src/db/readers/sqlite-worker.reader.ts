@@ -2,6 +2,7 @@ import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Reader } from "../reader";
 import { TurnBatch } from "../turn-batch";
+import { DatabaseTimeoutError } from "../../errors/errors";
 import { type ReadErrorLog, recorded } from "./recorded";
 import { MAX_PREPARED_SQLITE, type SqliteMainReader, sqliteParams } from "./sqlite-main.reader";
 
@@ -13,6 +14,8 @@ type Answer = [id: number, rows: unknown[] | null, message?: string, code?: stri
 interface Waiting {
   resolve: (rows: unknown[]) => void;
   reject: (error: Error) => void;
+  /** When the read fails if the worker has not answered it (performance.now()). */
+  deadline: number;
 }
 
 /** A read the worker refused: SQLite's message and code (e.g. SQLITE_ERROR), as better-sqlite3 raises them. */
@@ -49,11 +52,15 @@ export class SqliteWorkerReader implements Reader {
   private readonly batch = new TurnBatch<Read>((reads) => this.send(reads));
   private nextId = 0;
   private failure: Error | undefined;
+  /** Armed while reads wait: fails those the worker has not answered within `timeoutMs`. */
+  private watchdog: NodeJS.Timeout | undefined;
 
   constructor(
     file: string,
     private readonly fallback: SqliteMainReader,
     private readonly logError: ReadErrorLog,
+    /** How long a read waits for the worker's answer (DATABASE_QUERY_TIMEOUT_MS): a statement stuck on a lock, a thread stuck on a long read. */
+    private readonly timeoutMs: number,
   ) {
     this.worker = new Worker(THREAD_FILE, { workerData: { path: file, maxPrepared: MAX_PREPARED_SQLITE, busyTimeoutMs: 5000 } });
     // The worker keeps the process alive only while reads wait for it.
@@ -73,6 +80,14 @@ export class SqliteWorkerReader implements Reader {
     return recorded(this.engine, this.logError, text, params, () => this.ask<T>(text, sqliteParams(params)));
   }
 
+  /**
+   * The file answers on the main connection: the thread's backlog under load is not the
+   * database's state, and a thread that stops answering fails its reads within the deadline.
+   */
+  ping(): Promise<void> {
+    return this.fallback.ping();
+  }
+
   /** Stops the thread; reads still waiting fail. */
   async close(): Promise<void> {
     this.fail(new Error("the database connection is closed"));
@@ -84,7 +99,8 @@ export class SqliteWorkerReader implements Reader {
     return new Promise<T[]>((resolve, reject) => {
       const id = this.nextId++;
       if (this.waiting.size === 0) this.worker.ref();
-      this.waiting.set(id, { resolve: resolve as (rows: unknown[]) => void, reject });
+      this.waiting.set(id, { resolve: resolve as (rows: unknown[]) => void, reject, deadline: performance.now() + this.timeoutMs });
+      this.watchdog ??= setTimeout(() => this.expire(), this.timeoutMs).unref();
       this.batch.add([id, text, params]);
     });
   }
@@ -117,11 +133,32 @@ export class SqliteWorkerReader implements Reader {
     if (this.waiting.size === 0) this.worker.unref();
   }
 
+  /**
+   * Fails the reads past their deadline (the oldest come first: the map keeps insertion order),
+   * then waits for the next one's. One timer for all the reads in flight, not one per read. The
+   * worker's late answers to them are dropped.
+   */
+  private expire(): void {
+    this.watchdog = undefined;
+    const now = performance.now();
+    for (const [id, waiting] of this.waiting) {
+      if (waiting.deadline > now) {
+        this.watchdog = setTimeout(() => this.expire(), waiting.deadline - now).unref();
+        return;
+      }
+      this.waiting.delete(id);
+      waiting.reject(new DatabaseTimeoutError(`the SQLite read worker did not answer within ${this.timeoutMs} ms (DATABASE_QUERY_TIMEOUT_MS)`));
+    }
+    this.worker.unref();
+  }
+
   private fail(error: Error): void {
     this.failure ??= error;
     for (const waiting of this.waiting.values()) waiting.reject(this.failure);
     this.waiting.clear();
     this.batch.clear();
+    clearTimeout(this.watchdog);
+    this.watchdog = undefined;
     this.worker.unref();
   }
 }

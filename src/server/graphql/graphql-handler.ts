@@ -12,8 +12,10 @@ import { Role } from "../../auth/caller";
 import { checkKeyOrigin, type Cors } from "../security/cors";
 import { checkGraphQLParams } from "../security/graphql-params.check";
 import { countRequest, type RateLimiter } from "../security/rate-limit.middleware";
+import type { Admission } from "./admission";
 import { type FindDocument, resolveTrustedDocument } from "./trusted-document.step";
 import { sendAnswer, sendApolloAnswer } from "./answer";
+import type { BodyLimits } from "./request-body";
 import { readGraphQLRequest, type ReadRequest } from "./request-params";
 
 export interface GraphQLHandlerOptions {
@@ -26,7 +28,10 @@ export interface GraphQLHandlerOptions {
   /** `Cache-Control: public, max-age` of a GET read by documentId (anonymous or an embed key). */
   documentMaxAgeSeconds: number;
   checkTokens: (query: string | undefined) => void;
-  maxBodyBytes: number;
+  /** Size and arrival-time limits of a request body (413, 408). */
+  body: BodyLimits;
+  /** Bounds the operations executed at once and their queue (load shedding: 503). */
+  admission: Admission;
   responseCache?: ResponseCache;
   context: (caller: Caller, record: RequestRecord) => RequestContext;
   report: (error: unknown) => void;
@@ -47,9 +52,10 @@ export function isGraphQLPath(url: string | undefined): boolean {
  * Every GraphQL request, whatever its form (POST JSON, compressed or in another charset, GET),
  * goes through these steps, in this order, in this one module:
  *
- *   CORS → observe → authenticate → key's origin → rate limit (budget headers) → read the
- *   parameters → trusted document → request checks → token limit → response cache
- *   → execute (Apollo Server) → answer
+ *   CORS → observe → refused at once if the admission queue is full → authenticate → key's
+ *   origin → rate limit (budget headers) → read the parameters → trusted document → request
+ *   checks → token limit → response cache → admission (wait for a turn, or 503) → execute
+ *   (Apollo Server) → answer
  *
  * Only "read the parameters" differs between forms (request-params.ts). Errors before execution
  * are answered by `sendHttpError` (src/errors/http-answer.ts), answers by `sendAnswer`
@@ -64,13 +70,14 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): (req: Inco
 
   const run = async (req: IncomingMessage, res: ServerResponse, record: RequestRecord): Promise<void> => {
     if (options.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, options.delayMs));
+    options.admission.refuseIfFull();
     // Authenticate: a wrong key is refused (401), never taken for anonymous.
     const caller = await options.authenticate(req.headers.authorization);
     // The request's log line and metrics name the organization, never the key.
     if (caller.kind === "key") record.callerOrganization = caller.organizationId;
     checkKeyOrigin(caller, req.headers.origin);
     await countRequest(options.rateLimit, res, caller, req.socket.remoteAddress);
-    const request = await readGraphQLRequest(req, options.maxBodyBytes);
+    const request = await readGraphQLRequest(req, options.body);
     const resolving = resolveTrustedDocument(request, caller, options.findDocument);
     const documentId = resolving === undefined ? undefined : await resolving;
     checkGraphQLParams(request.params as Record<string, unknown> | undefined);
@@ -91,10 +98,11 @@ export function createGraphQLHandler(options: GraphQLHandlerOptions): (req: Inco
     }
     if (found) res.setHeader("x-response-cache", "miss");
 
-    const answer = await apollo.executeHTTPGraphQLRequest({
+    // Overload is shed here, not queued without bound (admission.ts).
+    const answer = await options.admission.run(res, () => apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method, headers: headerMapOf(req), search: request.search, body: request.body },
       context: async () => options.context(caller, record),
-    });
+    }));
     const text = await sendApolloAnswer(req, res, answer, cacheControl);
     if (found && text !== undefined) found.keep(answer.status ?? 200, text, answer.headers.get("content-type") ?? "application/json");
   };

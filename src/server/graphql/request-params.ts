@@ -1,7 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import { BadRequestError } from "../../errors/errors";
 import { refuseDeepJson } from "../security/graphql-params.check";
-import { decodeJsonText, readBody } from "./request-body";
+import { type BodyLimits, decodeJsonText, readBody } from "./request-body";
 
 /** The GraphQL-over-HTTP parameters of a request, as sent: strings in a GET query string, any JSON in a POST body. */
 export interface GraphQLParams {
@@ -35,7 +35,7 @@ const JSON_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?([\w-]+)"?\s*)?$/
  *   empty body as `{}`, nested at most MAX_JSON_DEPTH levels);
  * - anything else: no parameters (a POST body is read and dropped); Apollo Server answers it.
  */
-export async function readGraphQLRequest(req: IncomingMessage, maxBodyBytes: number): Promise<ReadRequest> {
+export async function readGraphQLRequest(req: IncomingMessage, bodyLimits: BodyLimits): Promise<ReadRequest> {
   const method = req.method ?? "GET";
   const url = req.url ?? "/graphql";
   const mark = url.indexOf("?");
@@ -43,7 +43,7 @@ export async function readGraphQLRequest(req: IncomingMessage, maxBodyBytes: num
   if (method === "GET" || method === "HEAD") return { method, params: paramsOfSearch(search), search, body: undefined };
   if (method !== "POST") return { method, params: undefined, search, body: undefined };
   const type = JSON_TYPE.exec(req.headers["content-type"] ?? "");
-  const raw = await readBody(req, maxBodyBytes);
+  const raw = await readBody(req, bodyLimits);
   if (!type) return { method, params: undefined, search, body: undefined };
   const body = parseJson(raw, type[1]);
   const params = typeof body === "object" && body !== null && !Array.isArray(body) ? (body as GraphQLParams) : undefined;
