@@ -3,6 +3,7 @@ import { createApiKey } from "../../src/auth/api-key.service";
 import { DEFAULT_LIMITS } from "../../src/config/config";
 import { type Database, openDatabase } from "../../src/db/database";
 import { sql } from "../../src/db/sql-dialect";
+import { PostgresWriter } from "../../src/db/postgres-writer";
 import { poolWriter } from "../../src/db/writer";
 import { WriteTimeoutError } from "../../src/errors/errors";
 import { type RunningServer, startServer } from "../../src/server/start-server";
@@ -199,8 +200,15 @@ describe("PostgreSQL cut, or stalled (connections open, nothing comes back)", ()
   }, 60_000);
 
   describe("a COMMIT not answered in time: the server ends the session that sent it, then asks what became of it", () => {
-    const insertOrganization = (id: string, stallBeforeCommit: () => void) =>
-      poolWriter(db).transaction(async (m) => {
+    /**
+     * The COMMIT still times out after DEADLINE_MS (the connection's deadline); the outcome check
+     * that follows opens a new connection, ends the session and reads the status. With a 500 ms
+     * budget that check alone answered "unknown" once in CI, on a 2-core machine busy with other
+     * suites (opening a connection took most of it): the cases that must reach a verdict give it 2 s.
+     */
+    const CHECK_BUDGET_MS = 2000;
+    const insertOrganization = (id: string, stallBeforeCommit: () => void, writer = new PostgresWriter(db.dataSource, CHECK_BUDGET_MS)) =>
+      writer.transaction(async (m) => {
         await m.query("INSERT INTO organization (id, name, kind, region_code) VALUES ($1, $2, 'STATE', NULL)", [id, id]);
         stallBeforeCommit();
         return id;
@@ -231,7 +239,7 @@ describe("PostgreSQL cut, or stalled (connections open, nothing comes back)", ()
       if (skipUnlessReachable()) return;
       const id = `unknown-${Date.now()}`;
       const started = performance.now();
-      const error = await insertOrganization(id, () => proxy.stall()).catch((e: unknown) => e);
+      const error = await insertOrganization(id, () => proxy.stall(), poolWriter(db)).catch((e: unknown) => e);
       const ms = performance.now() - started;
       proxy.resume();
       expect(error).toBeInstanceOf(WriteTimeoutError);
