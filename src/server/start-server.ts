@@ -44,10 +44,12 @@ export async function startServer(options: StartOptions): Promise<RunningServer>
     subgraphTimeoutMs: options.subgraphTimeoutMs,
     leanResolvers: options.leanResolvers,
   });
+  const app = await createApp({ ...options, executable, pipeline });
+  // Bound only now when no listener was given (a cluster's worker, the tests): a port bound earlier would
+  // answer "starting" meanwhile, and in a cluster the primary would hand it connections its ready workers could serve.
   const listener = options.listener ?? (await listen(options.port, options.host, options.keepAliveTimeoutMs));
   const { server, drain, port } = listener;
   const graceMs = options.shutdownTimeoutMs ?? DEFAULT_CONFIG.shutdownTimeoutMs;
-  const app = await createApp({ ...options, executable, pipeline });
   listener.serve(app.handle);
   return {
     ...app,

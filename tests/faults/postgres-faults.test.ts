@@ -4,7 +4,7 @@ import { DEFAULT_LIMITS } from "../../src/config/config";
 import { type Database, openDatabase } from "../../src/db/database";
 import { sql } from "../../src/db/sql-dialect";
 import { PostgresWriter } from "../../src/db/postgres-writer";
-import { poolWriter } from "../../src/db/writer";
+import { poolWriter, type Writer } from "../../src/db/writer";
 import { WriteTimeoutError } from "../../src/errors/errors";
 import { type RunningServer, startServer } from "../../src/server/start-server";
 import { freePort } from "../support/processes";
@@ -207,7 +207,7 @@ describe("PostgreSQL cut, or stalled (connections open, nothing comes back)", ()
      * suites (opening a connection took most of it): the cases that must reach a verdict give it 2 s.
      */
     const CHECK_BUDGET_MS = 2000;
-    const insertOrganization = (id: string, stallBeforeCommit: () => void, writer = new PostgresWriter(db.dataSource, CHECK_BUDGET_MS)) =>
+    const insertOrganization = (id: string, stallBeforeCommit: () => void, writer: Writer = new PostgresWriter(db.dataSource, CHECK_BUDGET_MS)) =>
       writer.transaction(async (m) => {
         await m.query("INSERT INTO organization (id, name, kind, region_code) VALUES ($1, $2, 'STATE', NULL)", [id, id]);
         stallBeforeCommit();
