@@ -23,14 +23,14 @@ async function timerTicksDuring(read: () => Promise<unknown>): Promise<number> {
 /**
  * On an SQLite file, reads outside transactions run on a worker thread with its own read-only
  * connection (src/db/readers/sqlite-worker.reader.ts, DATABASE_READ_WORKER). These tests open SQLite files
- * whichever engine the suite runs on.
+ * with the worker on, whichever engine and reader the suite runs on.
  */
 describe("SQLite reads on a worker thread", () => {
   let database: TestDatabase;
   let db: Database;
 
   beforeAll(async () => {
-    database = await createTestDatabase({ engine: "sqlite", seed: false });
+    database = await createTestDatabase({ engine: "sqlite", seed: false, readWorker: true });
     db = database.db;
   });
   afterAll(async () => {

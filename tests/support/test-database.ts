@@ -26,7 +26,7 @@ export interface TestDatabase {
  * is a copy of the run's template (tests/support/templates.ts): the SQLite file copied, or a
  * PostgreSQL database created from the template database.
  */
-export async function createTestDatabase(options: { seed?: boolean; engine?: "sqlite" | "postgres" } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: { seed?: boolean; engine?: "sqlite" | "postgres"; readWorker?: boolean } = {}): Promise<TestDatabase> {
   let config: DatabaseConfig;
   let cleanup: () => Promise<void>;
   const seed = options.seed ?? true;
@@ -62,8 +62,9 @@ export async function createTestDatabase(options: { seed?: boolean; engine?: "sq
     }
     cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
   }
-  // DATABASE_READ_WORKER=false (npm run test:monolith) runs the suite on SQLite's main-connection reader.
-  const db = await openDatabase(config, { readWorker: CONFIG_VARIABLES.readWorker.read(process.env.DATABASE_READ_WORKER) });
+  // DATABASE_READ_WORKER=false (npm run test:monolith) runs the suite on SQLite's main-connection reader,
+  // except where a test asks for one reader in particular.
+  const db = await openDatabase(config, { readWorker: options.readWorker ?? CONFIG_VARIABLES.readWorker.read(process.env.DATABASE_READ_WORKER) });
   if (seed && !seeded) await seedAll(db.dataSource);
   return {
     db,
