@@ -27,7 +27,10 @@ afterAll(async () => {
 async function download(route: string): Promise<{ file: string; text: string }> {
   const answer = await getFile(http.base, route);
   expect({ route, status: answer.status }).toEqual({ route, status: 200 });
-  const file = path.join(dir, route.replace(/^\/exports\//, "").replace(/[?&=:,]/g, "_"));
+  // The query string goes into the name before the extension: GDAL picks its CSV driver by the extension.
+  const [name, query] = route.replace(/^\/exports\//, "").split("?");
+  const extension = path.extname(name);
+  const file = path.join(dir, `${name.slice(0, -extension.length)}${query ? `_${query.replace(/[&=:,]/g, "_")}` : ""}${extension}`);
   fs.writeFileSync(file, answer.bytes);
   return { file, text: answer.text };
 }
