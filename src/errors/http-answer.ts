@@ -42,13 +42,13 @@ export function sendHttpError(res: ServerResponse, caught: unknown, report: (err
     report(caught);
     error = new InternalServerError();
   }
-  if (error instanceof RateLimitedError || error instanceof ServiceUnavailableError) res.setHeader("Retry-After", String(error.retryAfterSeconds));
+  if (error instanceof RateLimitedError || error instanceof ServiceUnavailableError) res.setHeader("retry-after", String(error.retryAfterSeconds));
   // A client whose body arrives too slowly gets no second chance on this connection.
-  if (error instanceof RequestTimeoutError) res.setHeader("Connection", "close");
-  // Plain node:http (Express's response is one): the lean POST /graphql path has no Express.
+  if (error instanceof RequestTimeoutError) res.setHeader("connection", "close");
+  // Plain node:http calls (an Express response is one too): /graphql's pipeline runs without Express. Header names in lower case, as every answer's.
   const body = JSON.stringify({ errors: [{ message: error.message, extensions: error.extensions }] });
   res.statusCode = error.httpStatus;
-  res.setHeader("Content-Type", "application/json; charset=utf-8");
-  res.setHeader("Content-Length", Buffer.byteLength(body));
+  res.setHeader("content-type", "application/json; charset=utf-8");
+  res.setHeader("content-length", Buffer.byteLength(body));
   res.end(body);
 }
