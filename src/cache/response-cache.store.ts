@@ -114,11 +114,22 @@ export class RedisStore implements ResponseCacheStore {
     this.subscriber.subscribe(this.channel).catch(() => {});
   }
 
-  /** Resolves once both connections are up (tests and the benchmark wait for it; the server does not). */
+  /**
+   * Resolves once both connections are up and the generation is read (tests and the benchmark wait
+   * for it; the server does not). The read is retried: on a busy machine one can outlast the
+   * commands' few-ms deadline.
+   */
   async ready(): Promise<void> {
     const up = (c: Redis) => (c.status === "ready" ? Promise.resolve() : new Promise<void>((resolve) => c.once("ready", () => resolve())));
     await Promise.all([up(this.client), up(this.subscriber)]);
-    this.advance(Number((await this.client.get(this.generationKey)) ?? 0));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        this.advance(Number((await this.client.get(this.generationKey)) ?? 0));
+        return;
+      } catch (error) {
+        if (attempt === 50) throw error;
+      }
+    }
   }
 
   private advance(generation: number): void {

@@ -180,7 +180,10 @@ describe("the response cache shared in Redis by several servers", () => {
     database = await createTestDatabase();
     // Two servers, as on two machines, sharing one Redis under a prefix of their own.
     const prefix = `territoire-sante-test:${randomUUID()}`;
-    caches = [new ResponseCache(new RedisStore(REDIS_URL, prefix)), new ResponseCache(new RedisStore(REDIS_URL, prefix))];
+    // A generous command deadline: this test is about sharing, and on a busy CI machine a store or lookup
+    // can outlast the default few ms (tests/faults/redis-stall.test.ts tests the deadline).
+    const store = () => new RedisStore(REDIS_URL, prefix, 1000);
+    caches = [new ResponseCache(store()), new ResponseCache(store())];
     await Promise.all(caches.map((c) => (c.store as RedisStore).ready()));
     servers = await Promise.all(caches.map((c) => serve(database, c)));
   });
