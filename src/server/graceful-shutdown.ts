@@ -54,6 +54,7 @@ export function shutdownOnSignals(options: GracefulShutdownOptions): void {
       await db.close();
       await options.onStopped?.();
       logger.info({ durationMs: Math.round(performance.now() - started), exitCode: code }, "stopped");
+      await flushed(logger);
       exit(code);
     } catch (error) {
       logger.error({ err: error }, "shutdown failed");
@@ -65,5 +66,21 @@ export function shutdownOnSignals(options: GracefulShutdownOptions): void {
   events.on("uncaughtException", (error) => {
     logger.fatal({ err: error }, stopping ? "uncaught exception while shutting down" : "uncaught exception: the process drains, then exits 1");
     void shutdown("uncaughtException", 1);
+  });
+}
+
+/**
+ * Waits for the log's pending lines to be written (at most 1 s). pino writes stdout asynchronously:
+ * at `process.exit` it flushes what is buffered synchronously, which can land before a write still
+ * in progress when the reader of the pipe is slow, so "stopped" came out before a request's line.
+ */
+function flushed(logger: Logger): Promise<void> {
+  return new Promise((resolve) => {
+    // Not unref'd: the process must stay up to exit with its own code.
+    const timer = setTimeout(resolve, 1000);
+    logger.flush(() => {
+      clearTimeout(timer);
+      resolve();
+    });
   });
 }
