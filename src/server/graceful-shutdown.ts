@@ -70,9 +70,10 @@ export function shutdownOnSignals(options: GracefulShutdownOptions): void {
 }
 
 /**
- * Waits for the log's pending lines to be written (at most 1 s). pino writes stdout asynchronously:
- * at `process.exit` it flushes what is buffered synchronously, which can land before a write still
- * in progress when the reader of the pipe is slow, so "stopped" came out before a request's line.
+ * Waits for the log's pending lines to be written (at most 1 s) before the process exits: pino
+ * writes stdout asynchronously, and what is still in flight when `process.exit` runs is written
+ * by its exit handler instead. A precaution: it did not explain a request's line seen after
+ * "stopped" under load (tests/operations/process.test.ts).
  */
 function flushed(logger: Logger): Promise<void> {
   return new Promise((resolve) => {
