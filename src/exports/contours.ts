@@ -1,33 +1,27 @@
-import fs from "node:fs";
 import path from "node:path";
-import zlib from "node:zlib";
 import rewind from "@mapbox/geojson-rewind";
 import polygonClipping, { type MultiPolygon, type Polygon } from "polygon-clipping";
 import { PROJECT_ROOT } from "../config/project-root";
+import { CONTOUR_FILES as MAP_CONTOUR_FILES, readOutlineFile } from "../maps/geometry/contour-files";
 import type { ContourLevel } from "./export-definition";
 
 interface Geometry {
   type: "Polygon" | "MultiPolygon";
   coordinates: Polygon | MultiPolygon;
 }
-interface FeatureCollection {
-  features: { properties: Record<string, string>; geometry: Geometry | null }[];
-}
 
-/** The contour files (seeds/data, see seeds/README.md and docs/data-provenance.md for their sources and licences). */
-export const CONTOUR_FILES = {
-  department: { file: "departements-avec-outre-mer.geojson", key: "code" },
-  epci: { file: "epci-2026-contours.geojson", key: "siren" },
-  commune: { file: "communes-2026-contours.geojson.gz", key: "commune" },
+/**
+ * The contour files (seeds/data, see seeds/README.md and docs/data-provenance.md for their sources and licences):
+ * EPCI and communes are the maps' files; départements come from the département GeoJSON bundled with the seed.
+ */
+const CONTOUR_FILES = {
+  department: { file: path.join(PROJECT_ROOT, "seeds", "data", "departements-avec-outre-mer.geojson"), key: "code" },
+  epci: { file: MAP_CONTOUR_FILES.epci, key: "siren" },
+  commune: { file: MAP_CONTOUR_FILES.communes, key: "commune" },
 } as const;
 
 /** The départements of each région, as the database holds them (régions are drawn as their union). */
 export type RegionDepartments = () => Promise<Map<string, string[]>>;
-
-function readCollection(file: string): FeatureCollection {
-  const bytes = fs.readFileSync(path.join(PROJECT_ROOT, "seeds", "data", file));
-  return JSON.parse((file.endsWith(".gz") ? zlib.gunzipSync(bytes) : bytes).toString("utf8")) as FeatureCollection;
-}
 
 /**
  * Contours by level and code, as GeoJSON geometry text ready to write: RFC 7946 winding (outer
@@ -59,8 +53,8 @@ export class ContourStore {
 
   private loadFile(level: Exclude<ContourLevel, "region">): Map<string, string> {
     const { file, key } = CONTOUR_FILES[level];
-    const collection = rewind(readCollection(file), false);
-    return new Map(collection.features.filter((f) => f.geometry !== null).map((f) => [f.properties[key], JSON.stringify(f.geometry)]));
+    // Read afresh (the maps keep theirs parsed; the exports keep only this text), so rewinding in place is safe.
+    return new Map([...readOutlineFile(file, key)].map(([code, geometry]) => [code, JSON.stringify(rewind(geometry, false))]));
   }
 
   /** Each région as the union of its départements' polygons (shared borders dissolved). */

@@ -28,9 +28,14 @@ interface FeatureIn {
   geometry: { type: string; coordinates: unknown } | null;
 }
 
-/** Reads a FeatureCollection of (Multi)Polygons, keyed by one property; any other shape of file is refused with its name. */
-function readOutlines(file: string, text: string, key: string): Map<string, Outline> {
-  const parsed = JSON.parse(text) as { type?: string; features?: FeatureIn[] };
+/**
+ * Reads a GeoJSON FeatureCollection of (Multi)Polygons (gzipped when its name ends in .gz), keyed
+ * by one property; any other shape of file is refused with its name. Not kept: the exports read
+ * the same files with it and keep their own form (src/exports/contours.ts).
+ */
+export function readOutlineFile(file: string, key: string): Map<string, Outline> {
+  const bytes = fs.readFileSync(file);
+  const parsed = JSON.parse((file.endsWith(".gz") ? zlib.gunzipSync(bytes) : bytes).toString("utf8")) as { type?: string; features?: FeatureIn[] };
   if (parsed.type !== "FeatureCollection" || !Array.isArray(parsed.features)) throw new Error(`${file}: not a GeoJSON FeatureCollection`);
   const outlines = new Map<string, Outline>();
   for (const [i, feature] of parsed.features.entries()) {
@@ -54,13 +59,13 @@ let departments: Map<string, Outline> | undefined;
 
 /** The 1,255 EPCI of COG 2026 by SIREN (read once per process: 1.8 MB). */
 export function epciOutlines(): Map<string, Outline> {
-  epci ??= readOutlines(CONTOUR_FILES.epci, fs.readFileSync(CONTOUR_FILES.epci, "utf8"), "siren");
+  epci ??= readOutlineFile(CONTOUR_FILES.epci, "siren");
   return epci;
 }
 
 /** The 34,868 communes of COG 2026 that have a polygon, by INSEE code (read once per process: 9 MB unzipped). */
 export function communeOutlines(): Map<string, Outline> {
-  communes ??= readOutlines(CONTOUR_FILES.communes, zlib.gunzipSync(fs.readFileSync(CONTOUR_FILES.communes)).toString("utf8"), "commune");
+  communes ??= readOutlineFile(CONTOUR_FILES.communes, "commune");
   return communes;
 }
 
